@@ -40,6 +40,9 @@ public final class InvalidValueException extends DomainException {
     if (value == null) {
       return "null";
     }
+    if (value instanceof java.math.BigDecimal) {
+      return ((java.math.BigDecimal) value).stripTrailingZeros().toPlainString();
+    }
     if (value instanceof CharSequence) {
       return "\"" + value + "\"";
     }

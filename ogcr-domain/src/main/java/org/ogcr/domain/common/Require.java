@@ -51,7 +51,7 @@ public final class Require {
   public static BigDecimal positive(String field, BigDecimal value) {
     nonNull(field, value);
     if (value.signum() <= 0) {
-      throw new InvalidValueException(field, value.toPlainString(), "must be positive");
+      throw new InvalidValueException(field, value, "must be positive");
     }
     return value;
   }
@@ -59,7 +59,7 @@ public final class Require {
   public static BigDecimal nonNegative(String field, BigDecimal value) {
     nonNull(field, value);
     if (value.signum() < 0) {
-      throw new InvalidValueException(field, value.toPlainString(), "must not be negative");
+      throw new InvalidValueException(field, value, "must not be negative");
     }
     return value;
   }
@@ -69,9 +69,7 @@ public final class Require {
     nonNull(field, value);
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
       throw new InvalidValueException(
-          field,
-          value.toPlainString(),
-          "must be between " + min.toPlainString() + " and " + max.toPlainString());
+          field, value, "must be between " + min.toPlainString() + " and " + max.toPlainString());
     }
     return value;
   }
@@ -81,7 +79,7 @@ public final class Require {
     nonNull(field, value);
     if (value.stripTrailingZeros().scale() > maxScale) {
       throw new InvalidValueException(
-          field, value.toPlainString(), "must have at most " + maxScale + " decimal places");
+          field, value, "must have at most " + maxScale + " decimal places");
     }
     return value;
   }
@@ -89,7 +87,7 @@ public final class Require {
   public static <C extends Collection<?>> C nonEmpty(String field, C value) {
     nonNull(field, value);
     if (value.isEmpty()) {
-      throw new InvalidValueException(field, "[]", "must not be empty");
+      throw new InvalidValueException(field, value, "must not be empty");
     }
     return noNulls(field, value);
   }

@@ -57,7 +57,7 @@ public record IssuedCredits(
     if (quantity.units() == 0) {
       throw new InvalidValueException(
           "quantity",
-          quantity.exact().toPlainString(),
+          quantity.exact(),
           "must make at least one unit of " + quantity.unit() + " to issue");
     }
     BufferSplit split = BufferSplit.of(quantity.units(), rate);

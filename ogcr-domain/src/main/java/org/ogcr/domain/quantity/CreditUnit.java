@@ -24,11 +24,11 @@ public record CreditUnit(BigDecimal size) {
     Require.positive("creditUnit", size);
     Require.maxScale("creditUnit", size, Co2eQuantity.SCALE);
     if (size.compareTo(BigDecimal.ONE) > 0) {
-      throw new InvalidValueException("creditUnit", size.toPlainString(), "must be at most 1");
+      throw new InvalidValueException("creditUnit", size, "must be at most 1");
     }
     if (BigDecimal.ONE.remainder(size).signum() != 0) {
       throw new InvalidValueException(
-          "creditUnit", size.toPlainString(), "must divide 1 exactly, for example 1 or 0.001");
+          "creditUnit", size, "must divide 1 exactly, for example 1 or 0.001");
     }
     size = size.stripTrailingZeros();
   }
@@ -44,7 +44,7 @@ public record CreditUnit(BigDecimal size) {
       return units.longValueExact();
     } catch (ArithmeticException e) {
       throw new InvalidValueException(
-          "amount", amount.toPlainString(), "is too large to count in units of " + this);
+          "amount", amount, "is too large to count in units of " + this);
     }
   }
 

@@ -62,7 +62,7 @@ class MoneyTest {
   @CsvSource({"12.345, USD", "0.001, USD", "1.5, JPY", "1.2345, KWD"})
   void givenMoreDecimalsThanTheCurrencyHas_of_isRefusedNotRounded(String amount, String code) {
     Currency currency = Currency.getInstance(code);
-    assertInvalidValue(() -> Money.of(amount, currency), "amount", "\"" + amount + "\"");
+    assertInvalidValue(() -> Money.of(amount, currency), "amount", amount);
   }
 
   @ParameterizedTest
