@@ -23,12 +23,7 @@ public final class CreditBlockException extends DomainException {
   static CreditBlockException notOwner(CreditOperation op, CreditBlock block) {
     return new CreditBlockException(
         "not_owner",
-        "cannot "
-            + op.kind()
-            + " "
-            + op.range()
-            + ": block "
-            + block.range()
+        refusing(op, block)
             + " is owned by "
             + block.owner()
             + ", not "
@@ -38,17 +33,16 @@ public final class CreditBlockException extends DomainException {
   static CreditBlockException notAllowed(CreditOperation op, CreditBlock block) {
     return new CreditBlockException(
         "operation_not_allowed",
-        "cannot "
-            + op.kind()
-            + " "
-            + op.range()
-            + ": block "
-            + block.range()
+        refusing(op, block)
             + " is "
             + block.status()
             + "; "
             + op.kind()
             + " is allowed from "
             + op.kind().from());
+  }
+
+  private static String refusing(CreditOperation op, CreditBlock block) {
+    return "cannot " + op.kind() + " " + op.range() + ": block " + block.range();
   }
 }

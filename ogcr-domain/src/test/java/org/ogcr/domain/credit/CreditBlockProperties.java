@@ -106,7 +106,7 @@ class CreditBlockProperties {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 1000)
   void givenMillionCreditIssuance_randomOperations_keepBlockCountSmallAndSupplyExact(
       @ForAll("steps") List<Step> steps) {
     long units = 1_000_000;
