@@ -1,6 +1,7 @@
 package org.ogcr.domain.buffer;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.ogcr.domain.common.DocumentHash;
@@ -48,22 +49,25 @@ public final class Reversal {
   /**
    * @param affected the blocks of the issuance that lost its removal
    * @param lost the serial range of that issuance whose credits are lost
-   * @param bufferPool the buffer pool account
    * @param originalReceipt the attestation receipt of the original issuance
-   * @param poolBlocks the pool's blocks to draw from, in the order to draw them (any issuance)
+   * @param poolBlocks the current blocks of the buffer pool account ({@code affected.bufferPool()})
+   *     to draw from, in the order to draw them, of any issuance; blocks in a final state are
+   *     skipped
    * @throws InsufficientBufferException when the pool cannot cover the draw; nothing is planned
+   * @throws InvalidValueException when a pool block belongs to another account, overlaps another,
+   *     or (for the affected issuance) is not one of its current blocks
    */
   public static Plan plan(
       IssuanceBlocks affected,
       SerialRange lost,
-      AccountId bufferPool,
       DocumentHash originalReceipt,
       List<CreditBlock> poolBlocks) {
     Require.nonNull("affected", affected);
     Require.nonNull("lost", lost);
-    Require.nonNull("bufferPool", bufferPool);
     Require.nonNull("originalReceipt", originalReceipt);
     Require.noNulls("poolBlocks", poolBlocks);
+    AccountId bufferPool = affected.bufferPool();
+    requireDistinctPoolBlocks(affected, bufferPool, poolBlocks);
     if (!affected.range().contains(lost)) {
       throw new InvalidValueException(
           "lost", lost, "must lie within issuance range " + affected.range());
@@ -91,8 +95,8 @@ public final class Reversal {
     }
 
     List<CreditBlock> drawable = drawable(affected, lost, bufferPool, poolBlocks);
-    long requested = needs.stream().mapToLong(Need::count).sum();
-    long available = drawable.stream().mapToLong(CreditBlock::count).sum();
+    long requested = saturatedSum(needs.stream().mapToLong(Need::count).toArray());
+    long available = saturatedSum(drawable.stream().mapToLong(CreditBlock::count).toArray());
     if (requested > available) {
       throw new InsufficientBufferException(requested, available);
     }
@@ -125,6 +129,42 @@ public final class Reversal {
       }
     }
     return new Plan(ops, invalidated, replaced, cancelled);
+  }
+
+  private static void requireDistinctPoolBlocks(
+      IssuanceBlocks affected, AccountId pool, List<CreditBlock> poolBlocks) {
+    List<CreditBlock> sorted = new ArrayList<>(poolBlocks);
+    sorted.sort(
+        Comparator.comparing((CreditBlock b) -> b.issuance().value())
+            .thenComparing(CreditBlock::range));
+    for (int i = 0; i < sorted.size(); i++) {
+      CreditBlock block = sorted.get(i);
+      if (!block.owner().equals(pool)) {
+        throw new InvalidValueException(
+            "poolBlocks", block, "must be owned by the buffer pool " + pool);
+      }
+      if (block.issuance().equals(affected.issuance())
+          && !(affected.range().contains(block.range())
+              && affected.blockAt(block.range().first()).equals(block))) {
+        throw new InvalidValueException(
+            "poolBlocks", block, "must be a current block of issuance " + affected.issuance());
+      }
+      if (i > 0
+          && sorted.get(i - 1).issuance().equals(block.issuance())
+          && sorted.get(i - 1).range().overlaps(block.range())) {
+        throw new InvalidValueException(
+            "poolBlocks", block, "must not overlap another pool block " + sorted.get(i - 1));
+      }
+    }
+  }
+
+  /** A sum that stops at {@code Long.MAX_VALUE}: enough to compare "needed" with "available". */
+  private static long saturatedSum(long[] counts) {
+    long sum = 0;
+    for (long c : counts) {
+      sum = c > Long.MAX_VALUE - sum ? Long.MAX_VALUE : sum + c;
+    }
+    return sum;
   }
 
   /** Live pool credits, less any that the loss itself invalidates. */

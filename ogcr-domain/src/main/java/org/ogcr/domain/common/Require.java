@@ -27,6 +27,16 @@ public final class Require {
     return value;
   }
 
+  /** Parses a plain decimal number such as {@code 1200} or {@code 0.65}. */
+  public static BigDecimal decimal(String field, String text) {
+    nonNull(field, text);
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      throw new InvalidValueException(field, text, "must be a decimal number, for example 0.65");
+    }
+  }
+
   public static long positive(String field, long value) {
     if (value <= 0) {
       throw new InvalidValueException(field, value, "must be positive");

@@ -42,6 +42,11 @@ public final class CreditBlockException extends DomainException {
             + op.kind().from());
   }
 
+  static CreditBlockException bufferLocked(CreditOperation op, String rule) {
+    return new CreditBlockException(
+        "buffer_pool_locked", "cannot " + op.kind() + " " + op.range() + ": " + rule);
+  }
+
   private static String refusing(CreditOperation op, CreditBlock block) {
     return "cannot " + op.kind() + " " + op.range() + ": block " + block.range();
   }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.ogcr.domain.common.InvalidValueException;
 import org.ogcr.domain.common.Require;
+import org.ogcr.domain.id.AccountId;
 import org.ogcr.domain.id.IssuanceId;
 
 /**
@@ -21,23 +22,34 @@ public final class IssuanceBlocks {
 
   private final IssuanceId issuance;
   private final SerialRange range;
+  private final AccountId bufferPool;
   private final NavigableMap<Long, CreditBlock> byFirstSerial;
 
   private IssuanceBlocks(
-      IssuanceId issuance, SerialRange range, NavigableMap<Long, CreditBlock> byFirstSerial) {
+      IssuanceId issuance,
+      SerialRange range,
+      AccountId bufferPool,
+      NavigableMap<Long, CreditBlock> byFirstSerial) {
     this.issuance = issuance;
     this.range = range;
+    this.bufferPool = bufferPool;
     this.byFirstSerial = byFirstSerial;
   }
 
   /**
    * Assembles stored blocks, checking that they all belong to {@code issuance} and tile {@code
    * range} exactly.
+   *
+   * @param bufferPool the buffer pool account that received the issuance's buffer share
    */
   public static IssuanceBlocks of(
-      IssuanceId issuance, SerialRange range, Collection<CreditBlock> blocks) {
+      IssuanceId issuance,
+      SerialRange range,
+      AccountId bufferPool,
+      Collection<CreditBlock> blocks) {
     Require.nonNull("issuance", issuance);
     Require.nonNull("range", range);
+    Require.nonNull("bufferPool", bufferPool);
     Require.nonEmpty("blocks", blocks);
     NavigableMap<Long, CreditBlock> map = new TreeMap<>();
     for (CreditBlock block : blocks) {
@@ -47,7 +59,7 @@ public final class IssuanceBlocks {
       map.put(block.range().first(), block);
     }
     SerialCoverage.requireExact(range, blocks);
-    return new IssuanceBlocks(issuance, range, map);
+    return new IssuanceBlocks(issuance, range, bufferPool, map);
   }
 
   public IssuanceId issuance() {
@@ -56,6 +68,10 @@ public final class IssuanceBlocks {
 
   public SerialRange range() {
     return range;
+  }
+
+  public AccountId bufferPool() {
+    return bufferPool;
   }
 
   /** Blocks in serial order. */
@@ -97,7 +113,8 @@ public final class IssuanceBlocks {
         Optional.ofNullable(byFirstSerial.lowerEntry(target.range().first()))
             .map(Map.Entry::getValue),
         Optional.ofNullable(byFirstSerial.higherEntry(target.range().first()))
-            .map(Map.Entry::getValue));
+            .map(Map.Entry::getValue),
+        bufferPool);
   }
 
   /** The blocks after {@code change}; the change must remove blocks that are here. */
@@ -110,7 +127,7 @@ public final class IssuanceBlocks {
       }
     }
     change.added().forEach(b -> next.put(b.range().first(), b));
-    return new IssuanceBlocks(issuance, range, next);
+    return new IssuanceBlocks(issuance, range, bufferPool, next);
   }
 
   /** {@code plan} then {@code with}. */

@@ -1,5 +1,6 @@
 package org.ogcr.domain.credit;
 
+import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ogcr.domain.common.Require;
@@ -10,7 +11,14 @@ import org.ogcr.domain.common.Require;
  * four digits and written without extra leading zeros beyond that (docs/adr/0003), so each code has
  * exactly one spelling.
  */
-public record IssuanceCode(String prefix, int vintageYear, int sequence, String propertyCode) {
+public record IssuanceCode(String prefix, int vintageYear, int sequence, String propertyCode)
+    implements Comparable<IssuanceCode> {
+
+  private static final Comparator<IssuanceCode> ORDER =
+      Comparator.comparing(IssuanceCode::prefix)
+          .thenComparingInt(IssuanceCode::vintageYear)
+          .thenComparingInt(IssuanceCode::sequence)
+          .thenComparing(IssuanceCode::propertyCode);
 
   static final String PREFIX = "[A-Z]{2,8}";
   static final String YEAR = "\\d{4}";
@@ -66,6 +74,12 @@ public record IssuanceCode(String prefix, int vintageYear, int sequence, String 
   /** The serial number of unit {@code unit} of this issuance. */
   public SerialNumber serial(long unit) {
     return new SerialNumber(this, unit);
+  }
+
+  /** By prefix, then vintage year, sequence (as numbers, not text) and property code. */
+  @Override
+  public int compareTo(IssuanceCode other) {
+    return ORDER.compare(this, other);
   }
 
   @Override

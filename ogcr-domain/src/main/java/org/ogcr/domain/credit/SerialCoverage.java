@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.ogcr.domain.common.DomainException;
 
 /**
@@ -46,30 +47,38 @@ public final class SerialCoverage {
     }
   }
 
-  /** Every gap, overlap and out-of-range part, in serial order; empty when coverage is exact. */
+  /**
+   * Every gap, overlap and out-of-range part, in serial order; empty when coverage is exact. Parts
+   * of blocks outside the issuance are reported as {@code OUTSIDE} only; gaps and overlaps are
+   * reported within the issuance range. Safe up to {@code Long.MAX_VALUE}.
+   */
   public static List<Violation> violations(SerialRange issuance, Collection<CreditBlock> blocks) {
     List<SerialRange> ranges = new ArrayList<>(blocks.size());
     blocks.forEach(b -> ranges.add(b.range()));
     ranges.sort(Comparator.naturalOrder());
     List<Violation> found = new ArrayList<>();
-    long expected = issuance.first(); // next serial not yet covered
+    long covered = issuance.first() - 1; // last serial of the issuance covered so far
     for (SerialRange r : ranges) {
-      if (r.first() < issuance.first() || r.last() > issuance.last()) {
-        found.add(new Violation(Violation.Kind.OUTSIDE, r));
+      r.minus(issuance)
+          .forEach(outside -> found.add(new Violation(Violation.Kind.OUTSIDE, outside)));
+      Optional<SerialRange> inside = r.intersection(issuance);
+      if (inside.isEmpty()) {
+        continue;
       }
-      if (r.first() > expected) {
-        found.add(new Violation(Violation.Kind.GAP, new SerialRange(expected, r.first() - 1)));
-      } else if (r.first() < expected) {
+      SerialRange in = inside.get();
+      if (in.first() - 1 > covered) {
+        found.add(new Violation(Violation.Kind.GAP, new SerialRange(covered + 1, in.first() - 1)));
+      } else if (in.first() <= covered) {
         found.add(
             new Violation(
-                Violation.Kind.OVERLAP,
-                new SerialRange(r.first(), Math.min(r.last(), expected - 1))));
+                Violation.Kind.OVERLAP, new SerialRange(in.first(), Math.min(in.last(), covered))));
       }
-      expected = Math.max(expected, r.last() + 1);
+      covered = Math.max(covered, in.last());
     }
-    if (expected <= issuance.last()) {
-      found.add(new Violation(Violation.Kind.GAP, new SerialRange(expected, issuance.last())));
+    if (covered < issuance.last()) {
+      found.add(new Violation(Violation.Kind.GAP, new SerialRange(covered + 1, issuance.last())));
     }
+    found.sort(Comparator.comparing(Violation::range));
     return found;
   }
 

@@ -16,7 +16,7 @@ import org.ogcr.domain.common.Require;
  */
 public record SerialNumber(IssuanceCode issuance, long unit) implements Comparable<SerialNumber> {
 
-  private static final Pattern SYNTAX = Pattern.compile(IssuanceCode.GROUPS + "-(\\d{3,18})");
+  private static final Pattern SYNTAX = Pattern.compile(IssuanceCode.GROUPS + "-(\\d{3,19})");
 
   public SerialNumber {
     Require.nonNull("issuance", issuance);
@@ -56,6 +56,8 @@ public record SerialNumber(IssuanceCode issuance, long unit) implements Comparab
       value = build.get();
     } catch (InvalidValueException e) {
       throw new InvalidValueException(field, text, "has " + e.field() + " that " + e.rule());
+    } catch (NumberFormatException e) {
+      throw new InvalidValueException(field, text, "has a number beyond " + Long.MAX_VALUE);
     }
     String canonical = format.apply(value);
     if (!canonical.equals(text)) {
@@ -72,7 +74,7 @@ public record SerialNumber(IssuanceCode issuance, long unit) implements Comparab
 
   @Override
   public int compareTo(SerialNumber other) {
-    int c = issuance.format().compareTo(other.issuance.format());
+    int c = issuance.compareTo(other.issuance);
     return c != 0 ? c : Long.compare(unit, other.unit);
   }
 

@@ -22,7 +22,11 @@ public record SerialRange(long first, long last) implements Comparable<SerialRan
   /** {@code [first, first + count − 1]}. */
   public static SerialRange ofCount(long first, long count) {
     Require.positive("count", count);
-    return new SerialRange(first, Math.addExact(first, count - 1));
+    if (count - 1 > Long.MAX_VALUE - first) {
+      throw new InvalidValueException(
+          "count", count, "must end the range at or below " + Long.MAX_VALUE + " from " + first);
+    }
+    return new SerialRange(first, first + (count - 1));
   }
 
   public static SerialRange single(long unit) {

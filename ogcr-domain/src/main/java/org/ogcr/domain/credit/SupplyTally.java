@@ -2,6 +2,7 @@ package org.ogcr.domain.credit;
 
 import java.util.Collection;
 import org.ogcr.domain.common.DomainException;
+import org.ogcr.domain.common.InvalidValueException;
 import org.ogcr.domain.common.Require;
 
 /**
@@ -24,7 +25,7 @@ public record SupplyTally(long unsold, long held, long listed, long retired, lon
     long[] byStatus = new long[CreditStatus.values().length];
     for (CreditBlock block : blocks) {
       byStatus[block.status().ordinal()] =
-          Math.addExact(byStatus[block.status().ordinal()], block.count());
+          sum("tally." + block.status(), byStatus[block.status().ordinal()], block.count());
     }
     return new SupplyTally(
         byStatus[CreditStatus.ISSUED.ordinal()],
@@ -36,11 +37,18 @@ public record SupplyTally(long unsold, long held, long listed, long retired, lon
 
   /** Credits in accounts: unsold plus held. */
   public long inAccounts() {
-    return unsold + held;
+    return sum("tally.held", unsold, held);
   }
 
   public long total() {
-    return inAccounts() + listed + retired + invalidated;
+    return sum("tally", sum("tally", inAccounts(), listed), sum("tally", retired, invalidated));
+  }
+
+  private static long sum(String field, long a, long b) {
+    if (a > Long.MAX_VALUE - b) {
+      throw new InvalidValueException(field, a + " + " + b, "must not exceed " + Long.MAX_VALUE);
+    }
+    return a + b;
   }
 
   /**

@@ -29,9 +29,9 @@ public record EarthCreditsInputs(
   public static EarthCreditsInputs of(
       String verifiedAcres, String eciConservative, String threatMultiplier, String constant) {
     return new EarthCreditsInputs(
-        new BigDecimal(verifiedAcres),
-        new BigDecimal(eciConservative),
-        new BigDecimal(threatMultiplier),
-        new BigDecimal(constant));
+        Require.decimal("verifiedAcres", verifiedAcres),
+        Require.decimal("eciConservative", eciConservative),
+        Require.decimal("threatMultiplier", threatMultiplier),
+        Require.decimal("methodologyConstant", constant));
   }
 }

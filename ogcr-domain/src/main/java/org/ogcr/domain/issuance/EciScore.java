@@ -15,7 +15,8 @@ public record EciScore(BigDecimal mean, BigDecimal standardError) {
   }
 
   public static EciScore of(String mean, String standardError) {
-    return new EciScore(new BigDecimal(mean), new BigDecimal(standardError));
+    return new EciScore(
+        Require.decimal("eci.mean", mean), Require.decimal("eci.standardError", standardError));
   }
 
   /**

@@ -39,6 +39,14 @@ public record IssuedCredits(
       throw new InvalidValueException(
           "bufferPool", bufferPool.value(), "must differ from the owner account");
     }
+    if (!blocks.issuance().equals(id)
+        || !blocks.range().equals(new SerialRange(1, split.total()))
+        || !blocks.bufferPool().equals(bufferPool)) {
+      throw new InvalidValueException(
+          "blocks",
+          blocks.issuance() + " " + blocks.range() + " pool " + blocks.bufferPool(),
+          "must be issuance " + id + " [1, " + split.total() + "] with pool " + bufferPool);
+    }
   }
 
   /**
@@ -70,7 +78,7 @@ public record IssuedCredits(
       initial.add(block(id, new SerialRange(split.owner() + 1, split.total()), bufferPool));
     }
     return new IssuedCredits(
-        id, code, split, owner, bufferPool, IssuanceBlocks.of(id, all, initial));
+        id, code, split, owner, bufferPool, IssuanceBlocks.of(id, all, bufferPool, initial));
   }
 
   private static CreditBlock block(IssuanceId id, SerialRange range, AccountId account) {

@@ -18,8 +18,7 @@ public record BufferRate(BigDecimal fraction) {
   }
 
   public static BufferRate of(String fraction) {
-    Require.nonNull("bufferRate", fraction);
-    return new BufferRate(new BigDecimal(fraction));
+    return new BufferRate(Require.decimal("bufferRate", fraction));
   }
 
   @Override

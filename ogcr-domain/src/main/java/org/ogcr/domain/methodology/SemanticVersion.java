@@ -3,7 +3,6 @@ package org.ogcr.domain.methodology;
 import java.math.BigInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.ogcr.domain.common.InvalidValueException;
 import org.ogcr.domain.common.Require;
 
 /**
@@ -25,10 +24,10 @@ public record SemanticVersion(int major, int minor, int patch, String preRelease
 
   public SemanticVersion {
     Require.nonNull("preRelease", preRelease);
-    if (major < 0 || minor < 0 || patch < 0) {
-      throw new InvalidValueException(
-          "version", major + "." + minor + "." + patch, "must have non-negative numbers");
-    }
+    // the same bound as the grammar: at most 9 digits, so every version parses back
+    Require.between("version.major", major, 0, 999_999_999);
+    Require.between("version.minor", minor, 0, 999_999_999);
+    Require.between("version.patch", patch, 0, 999_999_999);
     if (!preRelease.isEmpty()) {
       Require.matches(
           "preRelease",

@@ -2,7 +2,6 @@ package org.ogcr.domain.quantity;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import org.ogcr.domain.common.InvalidValueException;
 import org.ogcr.domain.common.Require;
 
 /**
@@ -24,13 +23,7 @@ public record Co2eQuantity(BigDecimal tonnes) implements Comparable<Co2eQuantity
   }
 
   public static Co2eQuantity ofTonnes(String tonnes) {
-    Require.nonNull("tonnesCo2e", tonnes);
-    try {
-      return new Co2eQuantity(new BigDecimal(tonnes));
-    } catch (NumberFormatException e) {
-      throw new InvalidValueException(
-          "tonnesCo2e", tonnes, "must be a decimal number of tonnes, for example 429.5");
-    }
+    return new Co2eQuantity(Require.decimal("tonnesCo2e", tonnes));
   }
 
   public Co2eQuantity plus(Co2eQuantity other) {

@@ -4,14 +4,15 @@ import org.ogcr.domain.common.Require;
 
 /**
  * How many distinct signatures an issuance needs in each capacity. The registry function spec's
- * Year 1 governance: two officers and one audit committee member.
+ * Year 1 governance is the minimum: "at least two designated officers + one external auditor"; a
+ * registry may require more, never fewer.
  */
 public record SignOffPolicy(int officers, int auditors) {
 
   public static final SignOffPolicy TWO_OFFICERS_ONE_AUDITOR = new SignOffPolicy(2, 1);
 
   public SignOffPolicy {
-    Require.between("officers", officers, 1, 10);
+    Require.between("officers", officers, 2, 10);
     Require.between("auditors", auditors, 1, 10);
   }
 

@@ -67,7 +67,7 @@ class ReversalTest {
 
   @Test
   void givenTotalLoss_plan_invalidatesLiveCredits_replacesBuyers_andCancelsPoolForRetirements() {
-    Reversal.Plan plan = Reversal.plan(burntBlocks, new SerialRange(1, 100), POOL, RECEIPT, pool());
+    Reversal.Plan plan = Reversal.plan(burntBlocks, new SerialRange(1, 100), RECEIPT, pool());
 
     // live credits invalidated: buyer's 30, treasury's unsold 50, the burnt pool's own 10
     assertThat(plan.invalidated()).isEqualTo(90);
@@ -104,8 +104,7 @@ class ReversalTest {
   void givenPoolTooSmall_plan_refusesAndPlansNothing() {
     List<CreditBlock> tiny =
         List.of(healthyBlocks.blockAt(451).withRange(new SerialRange(451, 455)));
-    assertThatThrownBy(
-            () -> Reversal.plan(burntBlocks, new SerialRange(1, 100), POOL, RECEIPT, tiny))
+    assertThatThrownBy(() -> Reversal.plan(burntBlocks, new SerialRange(1, 100), RECEIPT, tiny))
         .isInstanceOfSatisfying(
             InsufficientBufferException.class,
             e -> {
@@ -116,8 +115,44 @@ class ReversalTest {
   }
 
   @Test
+  void givenSamePoolBlockTwice_plan_isRefusedBeforeAnythingIsPlanned() {
+    CreditBlock healthyPool = healthyBlocks.blockAt(451);
+    assertThatThrownBy(
+            () ->
+                Reversal.plan(
+                    burntBlocks,
+                    new SerialRange(1, 100),
+                    RECEIPT,
+                    List.of(healthyPool, healthyPool)))
+        .isInstanceOf(org.ogcr.domain.common.InvalidValueException.class)
+        .hasMessageStartingWith("poolBlocks must not overlap another pool block");
+  }
+
+  @Test
+  void givenBlockNotInThePool_plan_isRefused() {
+    assertThatThrownBy(
+            () ->
+                Reversal.plan(
+                    burntBlocks,
+                    new SerialRange(1, 100),
+                    RECEIPT,
+                    List.of(healthyBlocks.blockAt(1))))
+        .isInstanceOf(org.ogcr.domain.common.InvalidValueException.class)
+        .hasMessageStartingWith("poolBlocks must be owned by the buffer pool buffer-pool");
+  }
+
+  @Test
+  void givenStalePoolBlockOfTheAffectedIssuance_plan_isRefused() {
+    CreditBlock stale = burntBlocks.blockAt(91).withRange(new SerialRange(91, 200));
+    assertThatThrownBy(
+            () -> Reversal.plan(burntBlocks, new SerialRange(1, 10), RECEIPT, List.of(stale)))
+        .isInstanceOf(org.ogcr.domain.common.InvalidValueException.class)
+        .hasMessageStartingWith("poolBlocks must be a current block of issuance iss-burnt");
+  }
+
+  @Test
   void givenLossOfUnsoldCreditsOnly_plan_drawsNothingFromThePool() {
-    Reversal.Plan plan = Reversal.plan(burntBlocks, new SerialRange(50, 60), POOL, RECEIPT, pool());
+    Reversal.Plan plan = Reversal.plan(burntBlocks, new SerialRange(50, 60), RECEIPT, pool());
     assertThat(plan.operations())
         .containsExactly(CreditOperation.invalidate(burnt, new SerialRange(50, 60)));
     assertThat(plan.replaced()).isZero();

@@ -16,11 +16,13 @@ class BlockAlgebraTest {
   static final AccountId SELLER = new AccountId("property");
   static final AccountId BUYER = new AccountId("buyer");
   static final AccountId OTHER = new AccountId("other");
+  static final AccountId POOL = new AccountId("buffer-pool");
 
   static IssuanceBlocks oneBlock(long units, CreditStatus status, AccountId owner) {
     return IssuanceBlocks.of(
         ISS,
         new SerialRange(1, units),
+        POOL,
         List.of(
             new CreditBlock(ISS, new SerialRange(1, units), owner, status, Provenance.ORIGINAL)));
   }
@@ -166,6 +168,64 @@ class BlockAlgebraTest {
                     .apply(CreditOperation.retire(ISS, new SerialRange(1, 1), SELLER)))
         .isInstanceOfSatisfying(
             DomainException.class, e -> assertThat(e.code()).isEqualTo("operation_not_allowed"));
+  }
+
+  @Test
+  void givenBufferPoolCredits_transferOrSaleOrRetirement_isRefused() {
+    IssuanceBlocks pool = oneBlock(10, CreditStatus.ISSUED, POOL);
+    for (CreditOperation op :
+        List.of(
+            CreditOperation.transfer(ISS, new SerialRange(1, 5), POOL, SELLER),
+            CreditOperation.sell(ISS, new SerialRange(1, 5), POOL, BUYER))) {
+      assertThatThrownBy(() -> pool.apply(op))
+          .isInstanceOfSatisfying(
+              DomainException.class, e -> assertThat(e.code()).isEqualTo("buffer_pool_locked"))
+          .hasMessageContaining("leave the pool only as replacements");
+    }
+  }
+
+  @Test
+  void givenHolderCredits_deliverReplacement_isRefusedBecauseOnlyThePoolIsDrawn() {
+    IssuanceBlocks held = oneBlock(10, CreditStatus.HELD, BUYER);
+    assertThatThrownBy(
+            () ->
+                held.apply(
+                    CreditOperation.deliverReplacement(
+                        ISS,
+                        new SerialRange(1, 5),
+                        BUYER,
+                        OTHER,
+                        org.ogcr.domain.common.DocumentHash.sha256("forged"))))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code()).isEqualTo("buffer_pool_locked"))
+        .hasMessageContaining("drawn only from the buffer pool");
+  }
+
+  @Test
+  void givenAnyCredits_transferIntoThePool_isRefused() {
+    assertThatThrownBy(
+            () ->
+                oneBlock(10, CreditStatus.HELD, BUYER)
+                    .apply(CreditOperation.transfer(ISS, new SerialRange(1, 5), BUYER, POOL)))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code()).isEqualTo("buffer_pool_locked"));
+  }
+
+  @Test
+  void givenPoolCredits_drawAndInvalidation_areAllowed() {
+    IssuanceBlocks pool = oneBlock(10, CreditStatus.ISSUED, POOL);
+    IssuanceBlocks after =
+        pool.apply(
+                CreditOperation.deliverReplacement(
+                    ISS,
+                    new SerialRange(1, 3),
+                    POOL,
+                    BUYER,
+                    org.ogcr.domain.common.DocumentHash.sha256("receipt")))
+            .apply(CreditOperation.invalidate(ISS, new SerialRange(4, 5)));
+    assertThat(after.blockAt(1).owner()).isEqualTo(BUYER);
+    assertThat(after.blockAt(1).isReplacement()).isTrue();
+    assertThat(after.blockAt(4).status()).isEqualTo(CreditStatus.INVALIDATED);
   }
 
   @Test

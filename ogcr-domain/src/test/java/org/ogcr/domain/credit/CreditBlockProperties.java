@@ -32,6 +32,7 @@ import org.ogcr.domain.quantity.CreditUnit;
  * Any random sequence of transfers, sales, listings, retirements, invalidations and reversals keeps
  * every issuance exactly covered, the supply invariant true and the blocks maximal; and every
  * outcome, success or refusal, agrees with a brute-force model that tracks each credit on its own.
+ * Reversals draw on the pool blocks of the issuance itself and of a second, healthy issuance.
  */
 class CreditBlockProperties {
 
@@ -45,6 +46,7 @@ class CreditBlockProperties {
           new AccountId("holder-b"),
           new AccountId("holder-c"));
   private static final IssuanceId ISSUANCE = new IssuanceId("iss-1");
+  private static final IssuanceId HEALTHY = new IssuanceId("iss-healthy");
   private static final IssuanceCode CODE = IssuanceCode.parse("EC-2026-0001-NULHEGAN");
   private static final DocumentHash RECEIPT = DocumentHash.sha256("receipt of iss-1");
 
@@ -73,66 +75,60 @@ class CreditBlockProperties {
     return step.list().ofMinSize(1).ofMaxSize(60);
   }
 
+  static IssuedCredits issue(IssuanceId id, long units, String rate) {
+    return IssuedCredits.issue(
+        id,
+        CODE,
+        IssuanceFormula.verifiedRemoval(
+            Co2eQuantity.ofTonnes(Long.toString(units)), CreditUnit.TONNE),
+        BufferRate.of(rate),
+        PROPERTY,
+        POOL);
+  }
+
   @Property(tries = 1000)
   void givenAnyOperationSequence_blocksMatchPerCreditModel_andInvariantsHold(
       @ForAll @LongRange(min = 1, max = 400) long units,
       @ForAll @IntRange(min = 5, max = 14) int ratePercent,
+      @ForAll @LongRange(min = 1, max = 300) long healthyUnits,
       @ForAll("steps") List<Step> steps) {
-    IssuedCredits issued =
-        IssuedCredits.issue(
-            ISSUANCE,
-            CODE,
-            IssuanceFormula.verifiedRemoval(
-                Co2eQuantity.ofTonnes(Long.toString(units)), CreditUnit.TONNE),
-            BufferRate.of("0." + String.format("%02d", ratePercent)),
-            PROPERTY,
-            POOL);
-    IssuanceBlocks blocks = issued.blocks();
-    Model model = Model.of(blocks);
-    checkInvariants(blocks, model, units);
+    World world =
+        new World(
+            issue(ISSUANCE, units, "0." + String.format("%02d", ratePercent)).blocks(),
+            issue(HEALTHY, healthyUnits, "0.14").blocks());
+    world.checkInvariants(units, healthyUnits);
     checkOutcomeCoverage();
 
     for (Step step : steps) {
-      IssuanceBlocks before = blocks;
       if (step.kind() == 7) {
-        blocks = reverse(blocks, model, step);
+        world.reverse(step);
       } else {
-        blocks = operate(blocks, model, step);
+        world.operate(step);
       }
-      if (blocks == before) {
-        assertThat(model.blocksLookLike(before)).isTrue();
-      }
-      checkInvariants(blocks, model, units);
+      world.checkInvariants(units, healthyUnits);
     }
   }
 
   @Property(tries = 1000)
-  void givenMillionCreditIssuance_randomOperations_keepBlockCountSmallAndSupplyExact(
+  void givenMillionCreditIssuance_randomOperations_costBlocksNotCredits(
       @ForAll("steps") List<Step> steps) {
     long units = 1_000_000;
-    IssuedCredits issued =
-        IssuedCredits.issue(
-            ISSUANCE,
-            CODE,
-            IssuanceFormula.verifiedRemoval(Co2eQuantity.ofTonnes("1000000"), CreditUnit.TONNE),
-            BufferRate.of("0.10"),
-            PROPERTY,
-            POOL);
-    IssuanceBlocks blocks = issued.blocks();
+    IssuanceBlocks blocks = issue(ISSUANCE, units, "0.10").blocks();
     assertThat(blocks.size()).isEqualTo(2);
+    int applied = 0;
     for (Step step : steps) {
-      Optional<CreditOperation> op = toOperation(blocks, step);
-      if (op.isPresent()) {
-        try {
-          blocks = blocks.apply(op.get());
-        } catch (DomainException refused) {
-          // refusals leave the blocks as they were; checked below
-        }
+      CreditOperation op = toOperation(blocks, step);
+      List<CreditBlock> before = blocks.blocks();
+      try {
+        blocks = blocks.apply(op);
+        applied++;
+      } catch (DomainException refused) {
+        assertThat(blocks.blocks()).as("a refusal changes nothing").isEqualTo(before);
       }
       assertThat(SerialCoverage.violations(blocks.range(), blocks.blocks())).isEmpty();
       blocks.tally().requireBalanced(units);
-      // every operation adds at most two blocks: cost follows operations, never credits
-      assertThat(blocks.size()).isLessThanOrEqualTo(2 + 2 * steps.size());
+      // one operation splits one block into at most three: two more blocks, whatever the credits
+      assertThat(blocks.size()).isLessThanOrEqualTo(2 + 2 * applied);
     }
   }
 
@@ -145,59 +141,105 @@ class CreditBlockProperties {
                 coverage.check("applied " + kind).count(n -> n > 0);
               }
               for (String code :
-                  List.of("not_owner", "operation_not_allowed", "serial_range_not_in_block")) {
+                  List.of(
+                      "not_owner",
+                      "operation_not_allowed",
+                      "serial_range_not_in_block",
+                      "buffer_pool_locked")) {
                 coverage.check(code).count(n -> n > 0);
               }
             });
     Statistics.label("reversal")
-        .coverage(coverage -> coverage.check("with replacements").count(n -> n > 0));
+        .coverage(
+            coverage -> {
+              coverage.check("drew another issuance's pool").count(n -> n > 0);
+              coverage.check("insufficient buffer").count(n -> n > 0);
+            });
   }
 
-  private static IssuanceBlocks operate(IssuanceBlocks blocks, Model model, Step step) {
-    Optional<CreditOperation> op = toOperation(blocks, step);
-    if (op.isEmpty()) {
-      return blocks;
-    }
-    Set<String> expectedRefusals = model.refusals(op.get());
-    try {
-      IssuanceBlocks after = blocks.apply(op.get());
-      assertThat(expectedRefusals).as("model refuses %s", op.get()).isEmpty();
-      Statistics.label("outcome").collect("applied " + op.get().kind());
-      model.apply(op.get());
-      return after;
-    } catch (DomainException refused) {
-      assertThat(expectedRefusals).as("refusal of %s", op.get()).contains(refused.code());
-      Statistics.label("outcome").collect(refused.code());
-      return blocks;
-    }
-  }
+  /** The issuance under test, its per-credit model, and a healthy issuance whose pool pays. */
+  static final class World {
+    IssuanceBlocks blocks;
+    IssuanceBlocks healthy;
+    final Model model;
 
-  private static IssuanceBlocks reverse(IssuanceBlocks blocks, Model model, Step step) {
-    SerialRange lost = pickRange(blocks.range(), step.startPick(), step.lengthPick());
-    List<CreditBlock> pool = blocks.blocks().stream().filter(b -> b.owner().equals(POOL)).toList();
-    Reversal.Plan plan;
-    try {
-      plan = Reversal.plan(blocks, lost, POOL, RECEIPT, pool);
-    } catch (InsufficientBufferException short_) {
-      assertThat(short_.requested()).isGreaterThan(short_.available());
-      Statistics.label("reversal").collect("insufficient buffer");
-      return blocks;
+    World(IssuanceBlocks blocks, IssuanceBlocks healthy) {
+      this.blocks = blocks;
+      this.healthy = healthy;
+      this.model = Model.of(blocks);
     }
-    Statistics.label("reversal")
-        .collect(plan.replaced() > 0 ? "with replacements" : "no holder hit");
-    long liveBefore = model.live();
-    IssuanceBlocks after = blocks;
-    for (CreditOperation op : plan.operations()) {
-      assertThat(model.refusals(op)).as("reversal step %s", op).isEmpty();
-      after = after.apply(op);
-      model.apply(op);
+
+    void operate(Step step) {
+      CreditOperation op = toOperation(blocks, step);
+      Set<String> expectedRefusals = model.refusals(op);
+      List<CreditBlock> before = blocks.blocks();
+      try {
+        blocks = blocks.apply(op);
+        assertThat(expectedRefusals).as("model refuses %s", op).isEmpty();
+        Statistics.label("outcome").collect("applied " + op.kind());
+        model.apply(op);
+      } catch (DomainException refused) {
+        assertThat(expectedRefusals).as("refusal of %s", op).contains(refused.code());
+        assertThat(blocks.blocks()).as("a refusal changes nothing").isEqualTo(before);
+        Statistics.label("outcome").collect(refused.code());
+      }
     }
-    assertThat(model.live()).isEqualTo(liveBefore - plan.invalidated() - plan.cancelledFromPool());
-    return after;
+
+    void reverse(Step step) {
+      SerialRange lost = pickRange(blocks.range(), step.startPick(), step.lengthPick());
+      List<CreditBlock> pool = new ArrayList<>();
+      blocks.blocks().stream().filter(b -> b.owner().equals(POOL)).forEach(pool::add);
+      List<CreditBlock> healthyPool =
+          healthy.blocks().stream().filter(b -> b.owner().equals(POOL)).toList();
+      // the order of drawing varies: sometimes the healthy pool first
+      pool.addAll(step.ownerActs() ? pool.size() : 0, healthyPool);
+      Reversal.Plan plan;
+      try {
+        plan = Reversal.plan(blocks, lost, RECEIPT, pool);
+      } catch (InsufficientBufferException short_) {
+        assertThat(short_.requested()).isGreaterThan(short_.available());
+        Statistics.label("reversal").collect("insufficient buffer");
+        return;
+      }
+      long liveBefore = model.live();
+      for (CreditOperation op : plan.operations()) {
+        if (op.issuance().equals(HEALTHY)) {
+          healthy = healthy.apply(op);
+          Statistics.label("reversal").collect("drew another issuance's pool");
+        } else {
+          assertThat(model.refusals(op)).as("reversal step %s", op).isEmpty();
+          blocks = blocks.apply(op);
+          model.apply(op);
+        }
+      }
+      long cancelledHere =
+          plan.operations().stream()
+              .filter(op -> op.issuance().equals(ISSUANCE))
+              .filter(op -> op.kind() == CreditOperation.Kind.INVALIDATE)
+              .mapToLong(op -> op.range().count())
+              .sum();
+      assertThat(model.live()).isEqualTo(liveBefore - cancelledHere);
+    }
+
+    void checkInvariants(long units, long healthyUnits) {
+      for (IssuanceBlocks b : List.of(blocks, healthy)) {
+        assertThat(SerialCoverage.violations(b.range(), b.blocks())).isEmpty();
+        List<CreditBlock> list = b.blocks();
+        for (int i = 1; i < list.size(); i++) {
+          assertThat(list.get(i - 1).canMergeWith(list.get(i)))
+              .as("adjacent blocks %s and %s are left unmerged", list.get(i - 1), list.get(i))
+              .isFalse();
+        }
+      }
+      blocks.tally().requireBalanced(units);
+      healthy.tally().requireBalanced(healthyUnits);
+      assertThat(blocks.tally()).isEqualTo(SupplyTally.of(model.asBlocks()));
+      assertThat(model.blocksLookLike(blocks)).as("blocks equal the per-credit model").isTrue();
+    }
   }
 
   /** Mostly operations on a real block by its owner; sometimes nonsense, which must be refused. */
-  private static Optional<CreditOperation> toOperation(IssuanceBlocks blocks, Step step) {
+  private static CreditOperation toOperation(IssuanceBlocks blocks, Step step) {
     List<CreditBlock> all = blocks.blocks();
     CreditBlock block = all.get(step.blockPick() % all.size());
     SerialRange range =
@@ -209,35 +251,29 @@ class CreditBlockProperties {
     if (recipient.equals(actor)) {
       recipient = ACCOUNTS.get((step.recipientPick() + 1) % ACCOUNTS.size());
     }
-    return Optional.of(
-        switch (step.kind()) {
-          case 0 -> CreditOperation.transfer(ISSUANCE, range, actor, recipient);
-          case 1 -> CreditOperation.list(ISSUANCE, range, actor);
-          case 2 -> CreditOperation.delist(ISSUANCE, range, actor);
-          case 3 -> CreditOperation.sell(ISSUANCE, range, actor, recipient);
-          case 4 -> CreditOperation.retire(ISSUANCE, range, actor);
-          case 5 -> CreditOperation.invalidate(ISSUANCE, range);
-          default -> CreditOperation.deliverReplacement(ISSUANCE, range, actor, recipient, RECEIPT);
-        });
+    IssuanceId id = blocks.issuance();
+    switch (step.kind()) {
+      case 0:
+        return CreditOperation.transfer(id, range, actor, recipient);
+      case 1:
+        return CreditOperation.list(id, range, actor);
+      case 2:
+        return CreditOperation.delist(id, range, actor);
+      case 3:
+        return CreditOperation.sell(id, range, actor, recipient);
+      case 4:
+        return CreditOperation.retire(id, range, actor);
+      case 5:
+        return CreditOperation.invalidate(id, range);
+      default:
+        return CreditOperation.deliverReplacement(id, range, actor, recipient, RECEIPT);
+    }
   }
 
   private static SerialRange pickRange(SerialRange within, long startPick, long lengthPick) {
     long start = within.first() + startPick % within.count();
     long end = start + lengthPick % (within.last() - start + 1);
     return new SerialRange(start, end);
-  }
-
-  private static void checkInvariants(IssuanceBlocks blocks, Model model, long units) {
-    assertThat(SerialCoverage.violations(blocks.range(), blocks.blocks())).isEmpty();
-    blocks.tally().requireBalanced(units);
-    assertThat(blocks.tally()).isEqualTo(SupplyTally.of(model.asBlocks()));
-    assertThat(model.blocksLookLike(blocks)).as("blocks equal the per-credit model").isTrue();
-    List<CreditBlock> list = blocks.blocks();
-    for (int i = 1; i < list.size(); i++) {
-      assertThat(list.get(i - 1).canMergeWith(list.get(i)))
-          .as("adjacent blocks %s and %s are left unmerged", list.get(i - 1), list.get(i))
-          .isFalse();
-    }
   }
 
   /** Each credit tracked on its own: the slow, obviously right version of the block algebra. */
@@ -277,18 +313,30 @@ class CreditBlockProperties {
           return Set.of("serial_range_not_in_block");
         }
       }
-      boolean ownerMismatch = op.owner().isPresent() && !op.owner().get().equals(first.owner());
+      Optional<String> inBlock = refusalInsideOneBlock(op, first);
       if (first.status().isFinal()) {
-        return Set.of(
-            "serial_range_not_in_block", ownerMismatch ? "not_owner" : "operation_not_allowed");
+        return Set.of("serial_range_not_in_block", inBlock.orElseThrow());
       }
-      if (ownerMismatch) {
-        return Set.of("not_owner");
+      return inBlock.map(Set::of).orElse(Set.of());
+    }
+
+    /** The checks of BlockAlgebra, in its order: owner, buffer pool lock, state. */
+    private static Optional<String> refusalInsideOneBlock(CreditOperation op, Credit credit) {
+      if (op.owner().isPresent() && !op.owner().get().equals(credit.owner())) {
+        return Optional.of("not_owner");
       }
-      if (!op.kind().startsIn(first.status())) {
-        return Set.of("operation_not_allowed");
+      boolean fromPool = credit.owner().equals(POOL);
+      boolean draw = op.kind() == CreditOperation.Kind.DELIVER_REPLACEMENT;
+      boolean drawOrCancel = draw || op.kind() == CreditOperation.Kind.INVALIDATE;
+      if ((fromPool && !drawOrCancel)
+          || (!fromPool && draw)
+          || op.recipient().filter(POOL::equals).isPresent()) {
+        return Optional.of("buffer_pool_locked");
       }
-      return Set.of();
+      if (!op.kind().startsIn(credit.status())) {
+        return Optional.of("operation_not_allowed");
+      }
+      return Optional.empty();
     }
 
     void apply(CreditOperation op) {
@@ -322,8 +370,8 @@ class CreditBlockProperties {
     boolean blocksLookLike(IssuanceBlocks blocks) {
       for (CreditBlock b : blocks.blocks()) {
         for (long s = b.range().first(); s <= b.range().last(); s++) {
-          Credit c = credits[(int) s];
-          if (!Objects.equals(c, new Credit(b.owner(), b.status(), b.provenance()))) {
+          if (!Objects.equals(
+              credits[(int) s], new Credit(b.owner(), b.status(), b.provenance()))) {
             return false;
           }
         }

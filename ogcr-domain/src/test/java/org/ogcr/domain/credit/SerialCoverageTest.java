@@ -52,27 +52,72 @@ class SerialCoverageTest {
             });
   }
 
-  /** Checked against counting each serial: coverage is exact iff every serial is held once. */
+  @Test
+  void givenBlocksOutsideTheIssuance_onlyTheOutsidePartIsReported() {
+    assertThat(SerialCoverage.violations(new SerialRange(1, 10), List.of(b(1, 10), b(15, 20))))
+        .extracting(Object::toString)
+        .containsExactly("OUTSIDE [15, 20]");
+    assertThat(SerialCoverage.violations(new SerialRange(10, 20), List.of(b(1, 12), b(13, 20))))
+        .extracting(Object::toString)
+        .containsExactly("OUTSIDE [1, 9]");
+  }
+
+  @Test
+  void givenRangeEndingAtLongMax_exactTiling_hasNoViolation() {
+    long max = Long.MAX_VALUE;
+    assertThat(SerialCoverage.violations(new SerialRange(1, max), List.of(b(1, max)))).isEmpty();
+    assertThat(
+            SerialCoverage.violations(
+                new SerialRange(max - 9, max), List.of(b(max - 9, max - 5), b(max - 4, max))))
+        .isEmpty();
+    assertThat(
+            SerialCoverage.violations(new SerialRange(max - 9, max), List.of(b(max - 9, max - 5))))
+        .extracting(Object::toString)
+        .containsExactly("GAP [" + (max - 4) + ", " + max + "]");
+  }
+
+  /**
+   * Checked against counting each serial: the serials reported as gaps, overlaps and outside parts
+   * are exactly the missing, doubly held and out-of-range ones.
+   */
   @Property(tries = 1000)
-  void givenRandomBlocks_violationsAreEmpty_iffEverySerialIsCoveredExactlyOnce(
-      @ForAll @Size(max = 6) List<@IntRange(min = 1, max = 40) Integer> starts,
+  void givenRandomBlocks_violationsCountExactlyTheMissingDoubledAndOutsideSerials(
+      @ForAll @IntRange(min = 1, max = 30) int issuanceFirst,
+      @ForAll @IntRange(min = 0, max = 30) int issuanceLength,
+      @ForAll @Size(max = 6) List<@IntRange(min = 1, max = 60) Integer> starts,
       @ForAll @Size(max = 6) List<@IntRange(min = 0, max = 15) Integer> lengths) {
-    SerialRange issuance = new SerialRange(1, 30);
+    SerialRange issuance = new SerialRange(issuanceFirst, issuanceFirst + issuanceLength);
     List<CreditBlock> blocks = new ArrayList<>();
     for (int i = 0; i < Math.min(starts.size(), lengths.size()); i++) {
       blocks.add(b(starts.get(i), starts.get(i) + lengths.get(i)));
     }
-    int[] holders = new int[60];
+    int[] holders = new int[100];
     blocks.forEach(
         blk -> {
           for (long s = blk.range().first(); s <= blk.range().last(); s++) {
             holders[(int) s]++;
           }
         });
-    boolean exact = true;
+    long missing = 0;
+    long doubled = 0;
+    long outside = 0;
     for (int s = 1; s < holders.length; s++) {
-      exact &= holders[s] == (issuance.contains(s) ? 1 : 0);
+      if (issuance.contains(s)) {
+        missing += holders[s] == 0 ? 1 : 0;
+        doubled += Math.max(0, holders[s] - 1);
+      } else {
+        outside += holders[s];
+      }
     }
-    assertThat(SerialCoverage.violations(issuance, blocks).isEmpty()).isEqualTo(exact);
+    List<SerialCoverage.Violation> found = SerialCoverage.violations(issuance, blocks);
+    assertThat(count(found, SerialCoverage.Violation.Kind.GAP)).isEqualTo(missing);
+    assertThat(count(found, SerialCoverage.Violation.Kind.OVERLAP)).isEqualTo(doubled);
+    assertThat(count(found, SerialCoverage.Violation.Kind.OUTSIDE)).isEqualTo(outside);
+    assertThat(found.isEmpty()).isEqualTo(missing + doubled + outside == 0);
+  }
+
+  private static long count(
+      List<SerialCoverage.Violation> found, SerialCoverage.Violation.Kind kind) {
+    return found.stream().filter(v -> v.kind() == kind).mapToLong(v -> v.range().count()).sum();
   }
 }

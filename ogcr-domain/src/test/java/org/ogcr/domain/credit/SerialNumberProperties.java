@@ -32,7 +32,7 @@ class SerialNumberProperties {
       @ForAll @IntRange(min = 1900, max = 9999) int year,
       @ForAll @IntRange(min = 1, max = 999_999_999) int sequence,
       @ForAll("propertyCodes") String property,
-      @ForAll @LongRange(min = 1, max = 999_999_999_999_999_999L) long unit) {
+      @ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long unit) {
     SerialNumber serial = new IssuanceCode(prefix, year, sequence, property).serial(unit);
     String text = serial.format();
     assertThat(SerialNumber.parse(text)).isEqualTo(serial);

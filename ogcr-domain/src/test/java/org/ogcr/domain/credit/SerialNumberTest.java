@@ -63,6 +63,25 @@ class SerialNumberTest {
   }
 
   @Test
+  void givenLargestUnit_formatAndParse_roundTrip() {
+    SerialNumber last = IssuanceCode.parse("EC-2026-0001-X").serial(Long.MAX_VALUE);
+    assertThat(SerialNumber.parse(last.format())).isEqualTo(last);
+  }
+
+  @Test
+  void givenUnitBeyondLongRange_parse_refusesNamingSerialNumber() {
+    assertThatThrownBy(() -> SerialNumber.parse("EC-2026-0001-X-9999999999999999999"))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageStartingWith("serialNumber has a number beyond 9223372036854775807");
+  }
+
+  @Test
+  void givenSequencesOfDifferentWidth_compare_ordersByNumberNotText() {
+    assertThat(SerialNumber.parse("EC-2026-9999-X-001"))
+        .isLessThan(SerialNumber.parse("EC-2026-10000-X-001"));
+  }
+
+  @Test
   void givenSerialsOfOneIssuance_compare_ordersByUnitNotText() {
     assertThat(SerialNumber.parse("EC-2026-0001-NULHEGAN-999"))
         .isLessThan(SerialNumber.parse("EC-2026-0001-NULHEGAN-1000"));
