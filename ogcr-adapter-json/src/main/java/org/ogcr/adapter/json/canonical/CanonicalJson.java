@@ -1,16 +1,11 @@
 package org.ogcr.adapter.json.canonical;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Iterator;
 import java.util.Map;
+import org.ogcr.adapter.json.StrictJson;
 import org.ogcr.domain.common.Require;
 
 /**
@@ -46,22 +41,11 @@ import org.ogcr.domain.common.Require;
  */
 public final class CanonicalJson {
 
-  // Strict RFC 8259 reading is Jackson's default (no comments, NaN, leading zeros, single quotes or
-  // trailing commas). Added: duplicate names refused, trailing tokens refused, every number exact.
-  // Writing (for JsonNode input) uses the shortest digits of each double (Schubfach), where Java
-  // 17's Double.toString writes some with 18, and leaves NaN bare, for the re-read to refuse.
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                  .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-                  .build())
-          .enable(
-              DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS,
-              DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-              DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-          .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-          .build();
+  // Reading and writing as StrictJson does: strict RFC 8259, duplicates and trailing tokens
+  // refused, numbers exact; writing (for JsonNode input) with the shortest digits of each double
+  // (Schubfach), where Java 17's Double.toString writes some with 18, and NaN left bare, for the
+  // re-read to refuse.
+  private static final JsonMapper MAPPER = StrictJson.MAPPER;
 
   private CanonicalJson() {}
 
@@ -93,26 +77,11 @@ public final class CanonicalJson {
   }
 
   private static JsonNode parse(String json) {
-    JsonNode root;
     try {
-      root = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new CanonicalizationException(
-          "not valid JSON: " + e.getOriginalMessage() + at(e.getLocation()));
-    } catch (NumberFormatException e) {
-      // Jackson reports a number its BigDecimal cannot hold (1e999999999999) this way
-      throw new CanonicalizationException("not valid JSON: " + e.getMessage());
+      return StrictJson.read(json);
+    } catch (StrictJson.MalformedJsonException e) {
+      throw new CanonicalizationException(e.getMessage());
     }
-    if (root == null || root.isMissingNode()) {
-      throw new CanonicalizationException("not valid JSON: the text holds no value");
-    }
-    return root;
-  }
-
-  private static String at(JsonLocation location) {
-    return location == null || location.getLineNr() < 1
-        ? ""
-        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
   /** What Jackson would write as a string, as null or not at all, instead of refusing. */
