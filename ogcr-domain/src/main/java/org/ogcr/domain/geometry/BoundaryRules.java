@@ -93,7 +93,7 @@ public final class BoundaryRules {
     } else {
       issues.add(
           issue(
-              ValidationIssue.child(pointer, "type"),
+              pointer,
               "geometry_type",
               "a project boundary must be a Polygon or MultiPolygon; was " + describe(type),
               "describe the boundary as a Polygon, or a MultiPolygon for several parcels"));
@@ -247,21 +247,29 @@ public final class BoundaryRules {
     Polygon[] built = new Polygon[polygons.size()];
     String coords = ValidationIssue.child(pointer, "coordinates");
     for (int i = 0; i < polygons.size(); i++) {
+      String polygonPointer = multi ? ValidationIssue.child(coords, i) : coords;
       List<List<Coordinate>> rings = polygons.get(i);
-      LinearRing shell = ring(rings.get(0));
-      LinearRing[] holes = new LinearRing[rings.size() - 1];
-      for (int h = 1; h < rings.size(); h++) {
-        holes[h - 1] = ring(rings.get(h));
+      LinearRing[] linear = new LinearRing[rings.size()];
+      int before = issues.size();
+      // each ring on its own first, so a fault points at the ring that has it
+      for (int r = 0; r < rings.size(); r++) {
+        linear[r] = ring(rings.get(r));
+        String ringPointer = ValidationIssue.child(polygonPointer, r);
+        if (!(linear[r].convexHull().getArea() > 0)) {
+          // collinear positions are also "self-intersecting" to JTS; the useful diagnosis is
+          // that they enclose no area (a bow-tie, whose signed area may be 0, has a real hull)
+          issues.add(zeroArea(ringPointer));
+        } else {
+          validity(ringPointer, linear[r]).ifPresent(issues::add);
+        }
       }
-      built[i] = WGS84.createPolygon(shell, holes);
-      String at = multi ? ValidationIssue.child(coords, i) : coords;
-      if (!(built[i].convexHull().getArea() > 0)) {
-        // collinear positions are also "self-intersecting" to JTS; the useful diagnosis is that
-        // they enclose no area (a bow-tie, whose signed area may also be 0, has a real hull)
-        issues.add(zeroArea(at));
-      } else {
-        validity(at, built[i]).ifPresent(issues::add);
+      if (issues.size() > before) {
+        continue;
       }
+      built[i] =
+          WGS84.createPolygon(linear[0], java.util.Arrays.copyOfRange(linear, 1, linear.length));
+      // then the rings together: a hole outside its shell, rings that cross
+      validity(polygonPointer, built[i]).ifPresent(issues::add);
     }
     if (!issues.isEmpty()) {
       return new Result(Optional.empty(), issues);

@@ -19,7 +19,6 @@ import org.ogcr.domain.monitoring.MonitoringPeriod;
 public final class BusinessRules {
 
   static final String METHODOLOGY = "/properties/methodology";
-  static final String PROJECT_TYPE = "/properties/projectType";
   static final String PROJECT_ID = "/properties/projectId";
   static final String PERIOD = "/properties/monitoringPeriod";
   static final String VERIFIER_ORG = "/properties/verification/organisationId";
@@ -52,7 +51,7 @@ public final class BusinessRules {
     } else if (!cited.get().supports(project.projectType())) {
       issues.add(
           new ValidationIssue(
-              PROJECT_TYPE,
+              METHODOLOGY,
               "methodology_project_type_unsupported",
               "methodology "
                   + project.methodology()

@@ -110,12 +110,12 @@ class BoundaryRulesTest {
                 "GeometryCollection",
                 "geometries",
                 List.of(Map.of("type", "GeometryCollection", "geometries", List.of()))),
-            "/geometry/type",
+            "/geometry",
             "geometry_type"),
         Arguments.of(
             "a Point",
             Map.of("type", "Point", "coordinates", pos(0, 0)),
-            "/geometry/type",
+            "/geometry",
             "geometry_type"),
         Arguments.of(
             "geometry is a string", "POLYGON((0 0, 1 0, 1 1, 0 0))", "/geometry", "geometry_type"),
@@ -139,8 +139,13 @@ class BoundaryRulesTest {
             polygon(List.of(List.of(0), pos(1, 0), pos(1, 1), pos(0, 0))),
             "/geometry/coordinates/0/0",
             "geometry_position"),
-        Arguments.of("bow-tie", polygon(bowTie), "/geometry/coordinates", "geometry_invalid"),
-        Arguments.of("zero area", polygon(flat), "/geometry/coordinates", "geometry_zero_area"),
+        Arguments.of("bow-tie", polygon(bowTie), "/geometry/coordinates/0", "geometry_invalid"),
+        Arguments.of("zero area", polygon(flat), "/geometry/coordinates/0", "geometry_zero_area"),
+        Arguments.of(
+            "hole outside its shell",
+            polygon(square(0, 0, 1), square(5, 5, 1)),
+            "/geometry/coordinates",
+            "geometry_invalid"),
         Arguments.of(
             "overlapping parts",
             Map.of(

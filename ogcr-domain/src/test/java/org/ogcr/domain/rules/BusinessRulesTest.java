@@ -94,7 +94,7 @@ class BusinessRulesTest {
         .containsExactly("methodology_not_approved");
     assertThat(project("biochar", ECM, box(10, 10, 1)))
         .extracting(ValidationIssue::pointer, ValidationIssue::code)
-        .containsExactly(tuple("/properties/projectType", "methodology_project_type_unsupported"));
+        .containsExactly(tuple("/properties/methodology", "methodology_project_type_unsupported"));
   }
 
   @Test

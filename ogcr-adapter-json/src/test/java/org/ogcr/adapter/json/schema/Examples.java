@@ -24,7 +24,7 @@ import org.ogcr.domain.document.ValidationIssue;
  * The repository's {@code examples/} folder as the tests see it: on the test classpath under {@code
  * org/ogcr/examples/} (ogcr-adapter-json's pom puts it there).
  */
-final class Examples {
+public final class Examples {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,9 +39,9 @@ final class Examples {
   /** The two ways a document may be read, by name. */
   static final Map<String, ObjectMapper> READERS = Map.of("doubles", JSON, "exact decimals", EXACT);
 
-  static final String VALID = "documents/valid";
-  static final String INVALID = "documents/invalid";
-  static final String METHODOLOGIES = "methodologies";
+  public static final String VALID = "documents/valid";
+  public static final String INVALID = "documents/invalid";
+  public static final String METHODOLOGIES = "methodologies";
   static final String CRU_METADATA = "cru-metadata";
 
   private static final String EXPECTED = ".expected.json";
@@ -49,7 +49,7 @@ final class Examples {
   private Examples() {}
 
   /** The {@code *.json} files of one example folder, by name. */
-  static List<Path> files(String folder) {
+  public static List<Path> files(String folder) {
     Path dir = root().resolve(folder);
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
@@ -59,21 +59,21 @@ final class Examples {
   }
 
   /** The documents of {@code documents/invalid}, without their {@code .expected.json}. */
-  static List<Path> invalidDocuments() {
+  public static List<Path> invalidDocuments() {
     return files(INVALID).stream().filter(p -> !name(p).endsWith(EXPECTED)).toList();
   }
 
-  static Path expectedFor(Path document) {
+  public static Path expectedFor(Path document) {
     String name = name(document);
     return document.resolveSibling(name.substring(0, name.length() - ".json".length()) + EXPECTED);
   }
 
-  static String name(Path file) {
+  public static String name(Path file) {
     return file.getFileName().toString();
   }
 
   /** {@code PDD} for {@code *.pdd.json}, {@code MRV} for {@code *.mrv.json}. */
-  static String documentType(Path document) {
+  public static String documentType(Path document) {
     String name = name(document);
     if (name.endsWith(".pdd.json")) {
       return SchemaValidator.PDD;
@@ -84,7 +84,7 @@ final class Examples {
     throw new IllegalArgumentException(name + " is neither *.pdd.json nor *.mrv.json");
   }
 
-  static JsonNode read(Path file) {
+  public static JsonNode read(Path file) {
     return read(file, JSON);
   }
 
@@ -120,20 +120,20 @@ final class Examples {
   }
 
   /** What a pipeline stage is compared on: where and which rule. */
-  record Refusal(String pointer, String code) {
+  public record Refusal(String pointer, String code) {
     @Override
     public String toString() {
       return code + " at " + (pointer.isEmpty() ? "(document)" : pointer);
     }
   }
 
-  static Set<Refusal> errors(List<ValidationIssue> issues) {
+  public static Set<Refusal> errors(List<ValidationIssue> issues) {
     return issues.stream()
         .map(i -> new Refusal(i.pointer(), i.code()))
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
-  static Set<Refusal> expectedErrors(Path document) {
+  public static Set<Refusal> expectedErrors(Path document) {
     Set<Refusal> errors = new LinkedHashSet<>();
     read(expectedFor(document))
         .path("errors")

@@ -1,0 +1,61 @@
+package org.ogcr.adapter.json.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.ogcr.adapter.json.schema.SchemaValidator;
+import org.ogcr.domain.id.OrganisationId;
+import org.ogcr.domain.id.ProjectId;
+import org.ogcr.domain.methodology.MethodologyRef;
+import org.ogcr.domain.monitoring.MonitoringPeriod;
+import org.ogcr.domain.rules.ProjectFacts;
+
+/**
+ * Reads the fields the business rules need from a document that passed the schema stage; the schema
+ * guarantees their presence and syntax, the value objects their meaning.
+ */
+public final class DocumentFields {
+
+  private DocumentFields() {}
+
+  static JsonNode properties(JsonNode document) {
+    return document.path("properties");
+  }
+
+  public static MethodologyRef methodology(JsonNode document) {
+    return SchemaValidator.citedMethodology(document)
+        .orElseThrow(() -> new IllegalStateException("schema-valid documents cite a methodology"));
+  }
+
+  public static String projectType(JsonNode pdd) {
+    return properties(pdd).path("projectType").asText();
+  }
+
+  public static MonitoringPeriod period(JsonNode period) {
+    return new MonitoringPeriod(
+        LocalDate.parse(period.path("start").asText()),
+        LocalDate.parse(period.path("end").asText()));
+  }
+
+  /** The facts of a schema-valid PDD registered under {@code id}. */
+  public static ProjectFacts projectFacts(ProjectId id, JsonNode pdd) {
+    return new ProjectFacts(
+        id,
+        methodology(pdd),
+        period(properties(pdd).path("creditingPeriod")),
+        new OrganisationId(properties(pdd).path("developer").path("organisationId").asText()));
+  }
+
+  public static ProjectId reportProject(JsonNode mrv) {
+    return new ProjectId(properties(mrv).path("projectId").asText());
+  }
+
+  public static MonitoringPeriod monitoringPeriod(JsonNode mrv) {
+    return period(properties(mrv).path("monitoringPeriod"));
+  }
+
+  public static Optional<OrganisationId> verifierOrganisation(JsonNode mrv) {
+    JsonNode org = properties(mrv).path("verification").path("organisationId");
+    return org.isTextual() ? Optional.of(new OrganisationId(org.asText())) : Optional.empty();
+  }
+}

@@ -1,0 +1,23 @@
+package org.ogcr.adapter.json.document;
+
+import java.util.List;
+import java.util.Optional;
+import org.ogcr.domain.geometry.BoundaryIndex;
+import org.ogcr.domain.id.ProjectId;
+import org.ogcr.domain.methodology.MethodologyCatalog;
+import org.ogcr.domain.rules.BusinessRules;
+import org.ogcr.domain.rules.ProjectFacts;
+
+/** What the business-rule stage reads of the registry's current state. */
+public interface RegistryView {
+
+  MethodologyCatalog methodologies();
+
+  /** Boundaries of the projects that are active (submitted or validated). */
+  BoundaryIndex activeBoundaries();
+
+  Optional<ProjectFacts> project(ProjectId id);
+
+  /** Periods of the project's reports that are not rejected. */
+  List<BusinessRules.ReportPeriod> reportPeriods(ProjectId id);
+}
