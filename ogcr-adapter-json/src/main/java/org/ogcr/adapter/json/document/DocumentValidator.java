@@ -1,10 +1,12 @@
 package org.ogcr.adapter.json.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
 import org.ogcr.adapter.json.StrictJson;
+import org.ogcr.adapter.json.canonical.CanonicalJson;
 import org.ogcr.adapter.json.canonical.CanonicalizationException;
 import org.ogcr.adapter.json.canonical.DocumentIdentity;
 import org.ogcr.adapter.json.schema.SchemaValidator;
@@ -33,6 +36,7 @@ import org.ogcr.domain.methodology.MethodologyParameters;
 import org.ogcr.domain.methodology.MethodologyRef;
 import org.ogcr.domain.methodology.MethodologyStatus;
 import org.ogcr.domain.methodology.RiskTier;
+import org.ogcr.domain.project.PddHistory;
 import org.ogcr.domain.rules.BusinessRules;
 import org.ogcr.domain.rules.ProjectCandidate;
 import org.ogcr.domain.rules.ReportCandidate;
@@ -156,6 +160,30 @@ public final class DocumentValidator {
               view.project(project),
               view.reportPeriods(project));
         });
+  }
+
+  /** The metadata a validated PDD may still change (OGCR 4.2.1 {@code PUT}): its contacts. */
+  static final List<String> PERMITTED_METADATA = List.of("contacts");
+
+  /**
+   * What an amendment of a PDD changes: {@code METADATA_ONLY} when the two versions have the same
+   * canonical form once the permitted metadata is set aside, {@code CONTENT} otherwise.
+   */
+  public static PddHistory.ChangeScope changeScope(JsonNode previous, JsonNode next) {
+    return Arrays.equals(
+            CanonicalJson.canonicalize(withoutMetadata(previous)),
+            CanonicalJson.canonicalize(withoutMetadata(next)))
+        ? PddHistory.ChangeScope.METADATA_ONLY
+        : PddHistory.ChangeScope.CONTENT;
+  }
+
+  private static JsonNode withoutMetadata(JsonNode pdd) {
+    JsonNode copy = pdd.deepCopy();
+    JsonNode properties = copy.path("properties");
+    if (properties instanceof ObjectNode) {
+      ((ObjectNode) properties).remove(PERMITTED_METADATA);
+    }
+    return copy;
   }
 
   private interface Rules {
