@@ -49,7 +49,7 @@ public record DataQuality(BigDecimal score, Map<String, BigDecimal> parts, List<
    * to 0 at a 25 % difference.
    */
   public static BigDecimal acresConsistency(double declared, double measured) {
-    if (!(declared > 0) || !(measured >= 0)) {
+    if (!(declared > 0) || !(measured >= 0) || !Double.isFinite(declared + measured)) {
       return BigDecimal.ZERO;
     }
     double off = Math.abs(measured - declared) / declared;

@@ -16,7 +16,8 @@ import org.ogcr.domain.common.Require;
 public record ValidationIssue(String pointer, String code, String message, String fix)
     implements Comparable<ValidationIssue> {
 
-  private static final Pattern POINTER = Pattern.compile("(/([^~/]|~[01])*)*");
+  // possessive quantifiers: no backtracking, so no recursion per character on long member names
+  private static final Pattern POINTER = Pattern.compile("(?:/(?:[^~/]|~[01])*+)*+");
   private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Pattern TEXT = Pattern.compile("(?s).*\\S.*");
 

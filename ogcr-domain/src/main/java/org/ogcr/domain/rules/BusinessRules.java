@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.ogcr.domain.document.ValidationIssue;
 import org.ogcr.domain.geometry.BoundaryIndex;
+import org.ogcr.domain.id.OrganisationId;
 import org.ogcr.domain.id.ProjectId;
 import org.ogcr.domain.methodology.Methodology;
 import org.ogcr.domain.methodology.MethodologyCatalog;
@@ -22,6 +23,7 @@ public final class BusinessRules {
   static final String PROJECT_ID = "/properties/projectId";
   static final String PERIOD = "/properties/monitoringPeriod";
   static final String VERIFIER_ORG = "/properties/verification/organisationId";
+  static final String VERIFIER_ID = "/properties/verification/verifierId";
   static final String GEOMETRY = "/geometry";
 
   private BusinessRules() {}
@@ -142,14 +144,47 @@ public final class BusinessRules {
               "start the period where the previous report's period ends (periods are [start,"
                   + " end))"));
     }
-    if (report.verifierOrganisation().filter(facts.developerOrganisation()::equals).isPresent()) {
+    report.verifier().ifPresent(claim -> issues.addAll(checkVerifier(claim, facts)));
+    return issues;
+  }
+
+  /**
+   * The verifier must be known to the registry, under the organisation the report declares, and
+   * that organisation must not be the developer's.
+   */
+  private static List<ValidationIssue> checkVerifier(VerifierClaim claim, ProjectFacts facts) {
+    List<ValidationIssue> issues = new ArrayList<>();
+    if (claim.registeredOrganisation().isEmpty()) {
+      issues.add(
+          new ValidationIssue(
+              VERIFIER_ID,
+              "verifier_not_registered",
+              "verifier " + claim.verifier() + " is not registered with this registry",
+              "name an accredited verifier registered with the registry"));
+    } else if (!claim.registeredOrganisation().get().equals(claim.declaredOrganisation())) {
+      issues.add(
+          new ValidationIssue(
+              VERIFIER_ORG,
+              "verifier_organisation_mismatch",
+              "verifier "
+                  + claim.verifier()
+                  + " belongs to "
+                  + claim.registeredOrganisation().get()
+                  + ", not "
+                  + claim.declaredOrganisation(),
+              "declare the verifier's registered organisation"));
+    }
+    OrganisationId judged = claim.registeredOrganisation().orElse(claim.declaredOrganisation());
+    if (judged.equals(facts.developerOrganisation())) {
       issues.add(
           new ValidationIssue(
               VERIFIER_ORG,
               "verifier_conflict_of_interest",
-              "verifier organisation "
-                  + facts.developerOrganisation()
-                  + " is the project developer's own organisation",
+              "verifier "
+                  + claim.verifier()
+                  + " belongs to "
+                  + judged
+                  + ", the project developer's own organisation",
               "have the report verified by an independent, accredited verifier"));
     }
     return issues;

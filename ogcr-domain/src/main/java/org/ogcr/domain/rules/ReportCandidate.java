@@ -2,7 +2,6 @@ package org.ogcr.domain.rules;
 
 import java.util.Optional;
 import org.ogcr.domain.common.Require;
-import org.ogcr.domain.id.OrganisationId;
 import org.ogcr.domain.id.ProjectId;
 import org.ogcr.domain.methodology.MethodologyRef;
 import org.ogcr.domain.monitoring.MonitoringPeriod;
@@ -12,12 +11,12 @@ public record ReportCandidate(
     ProjectId project,
     MethodologyRef methodology,
     MonitoringPeriod period,
-    Optional<OrganisationId> verifierOrganisation) {
+    Optional<VerifierClaim> verifier) {
 
   public ReportCandidate {
     Require.nonNull("projectId", project);
     Require.nonNull("methodology", methodology);
     Require.nonNull("monitoringPeriod", period);
-    Require.nonNull("verifierOrganisation", verifierOrganisation);
+    Require.nonNull("verifier", verifier);
   }
 }

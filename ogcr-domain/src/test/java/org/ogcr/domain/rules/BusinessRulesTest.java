@@ -110,9 +110,21 @@ class BusinessRulesTest {
 
   static List<ValidationIssue> report(
       MethodologyRef ref, MonitoringPeriod period, String verifierOrg) {
+    Optional<VerifierClaim> claim =
+        Optional.ofNullable(verifierOrg)
+            .map(
+                org ->
+                    new VerifierClaim(
+                        new ActorId("ver-1"),
+                        new OrganisationId(org),
+                        Optional.of(new OrganisationId(org))));
+    return report(ref, period, claim);
+  }
+
+  static List<ValidationIssue> report(
+      MethodologyRef ref, MonitoringPeriod period, Optional<VerifierClaim> claim) {
     return BusinessRules.checkReport(
-        new ReportCandidate(
-            NULHEGAN.id(), ref, period, Optional.ofNullable(verifierOrg).map(OrganisationId::new)),
+        new ReportCandidate(NULHEGAN.id(), ref, period, claim),
         Optional.of(NULHEGAN),
         List.of(
             new BusinessRules.ReportPeriod("r-2026", period("2026-01-01", "2027-01-01")),
@@ -136,8 +148,36 @@ class BusinessRulesTest {
   }
 
   @Test
+  void givenVerifierUnknownOrDeclaringAnotherOrganisation_report_isRefused() {
+    MonitoringPeriod next = period("2028-01-01", "2029-01-01");
+    assertThat(
+            report(
+                ECM,
+                next,
+                Optional.of(
+                    new VerifierClaim(
+                        new ActorId("ghost"),
+                        new OrganisationId("vermont-verifiers"),
+                        Optional.empty()))))
+        .extracting(ValidationIssue::pointer, ValidationIssue::code)
+        .containsExactly(tuple("/properties/verification/verifierId", "verifier_not_registered"));
+    // the developer's own staff, declaring an independent organisation
+    assertThat(
+            report(
+                ECM,
+                next,
+                Optional.of(
+                    new VerifierClaim(
+                        new ActorId("dev-alice"),
+                        new OrganisationId("vermont-verifiers"),
+                        Optional.of(new OrganisationId("northwoods-trust"))))))
+        .extracting(ValidationIssue::code)
+        .containsExactly("verifier_organisation_mismatch", "verifier_conflict_of_interest");
+  }
+
+  @Test
   void givenOverlapWithBothEarlierReports_message_namesBoth() {
-    assertThat(report(ECM, period("2026-06-01", "2027-06-01"), null))
+    assertThat(report(ECM, period("2026-06-01", "2027-06-01"), Optional.empty()))
         .singleElement()
         .satisfies(i -> assertThat(i.message()).contains("r-2026").contains("r-2027"));
   }

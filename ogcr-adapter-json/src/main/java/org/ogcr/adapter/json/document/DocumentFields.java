@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.ogcr.adapter.json.schema.SchemaValidator;
+import org.ogcr.domain.id.ActorId;
 import org.ogcr.domain.id.OrganisationId;
 import org.ogcr.domain.id.ProjectId;
 import org.ogcr.domain.methodology.MethodologyRef;
 import org.ogcr.domain.monitoring.MonitoringPeriod;
 import org.ogcr.domain.rules.ProjectFacts;
+import org.ogcr.domain.rules.VerifierClaim;
 
 /**
  * Reads the fields the business rules need from a document that passed the schema stage; the schema
@@ -54,8 +56,17 @@ public final class DocumentFields {
     return period(properties(mrv).path("monitoringPeriod"));
   }
 
-  public static Optional<OrganisationId> verifierOrganisation(JsonNode mrv) {
-    JsonNode org = properties(mrv).path("verification").path("organisationId");
-    return org.isTextual() ? Optional.of(new OrganisationId(org.asText())) : Optional.empty();
+  /** The report's verification claim, with the organisation the registry knows the verifier by. */
+  public static Optional<VerifierClaim> verifier(JsonNode mrv, RegistryView view) {
+    JsonNode verification = properties(mrv).path("verification");
+    if (!verification.isObject()) {
+      return Optional.empty();
+    }
+    ActorId verifier = new ActorId(verification.path("verifierId").asText());
+    return Optional.of(
+        new VerifierClaim(
+            verifier,
+            new OrganisationId(verification.path("organisationId").asText()),
+            view.organisationOf(verifier)));
   }
 }

@@ -22,6 +22,7 @@ import org.ogcr.adapter.json.canonical.CanonicalizationException;
 import org.ogcr.adapter.json.canonical.DocumentIdentity;
 import org.ogcr.adapter.json.schema.SchemaValidator;
 import org.ogcr.domain.common.DomainException;
+import org.ogcr.domain.common.InvalidValueException;
 import org.ogcr.domain.document.DataQuality;
 import org.ogcr.domain.document.ValidationIssue;
 import org.ogcr.domain.geometry.BoundaryRules;
@@ -156,7 +157,7 @@ public final class DocumentValidator {
                   project,
                   DocumentFields.methodology(doc),
                   DocumentFields.monitoringPeriod(doc),
-                  DocumentFields.verifierOrganisation(doc)),
+                  DocumentFields.verifier(doc, view)),
               view.project(project),
               view.reportPeriods(project));
         });
@@ -206,12 +207,17 @@ public final class DocumentValidator {
     Optional<Geometry> shape = Optional.empty();
     JsonNode geometryNode = doc.path("geometry");
     boolean schemaAcceptsGeometry =
-        issues.stream().noneMatch(i -> i.pointer().startsWith("/geometry"));
+        issues.stream()
+            .noneMatch(
+                i -> i.pointer().equals("/geometry") || i.pointer().startsWith("/geometry/"));
     if (doc.isObject() && geometryNode.isObject() && schemaAcceptsGeometry) {
       BoundaryRules.Result result =
           geometry.check("/geometry", StrictJson.MAPPER.convertValue(geometryNode, Object.class));
       issues.addAll(result.issues());
       shape = result.geometry();
+    }
+    if (issues.isEmpty()) {
+      issues.addAll(periods(type, doc));
     }
     if (issues.isEmpty()) {
       issues.addAll(rules.check(doc, shape));
@@ -236,6 +242,28 @@ public final class DocumentValidator {
     return issues.isEmpty()
         ? new DocumentValidation(issues, Optional.of(doc), identity, shape, quality)
         : new DocumentValidation(issues, Optional.of(doc), Optional.empty(), shape, quality);
+  }
+
+  /**
+   * The schema checks that a period's dates are dates; the domain, that it ends after it starts.
+   * The business rules need well-formed periods, so this runs first.
+   */
+  private static List<ValidationIssue> periods(String type, JsonNode doc) {
+    String pointer =
+        SchemaValidator.PDD.equals(type)
+            ? "/properties/creditingPeriod"
+            : "/properties/monitoringPeriod";
+    try {
+      DocumentFields.period(doc.at(pointer));
+      return List.of();
+    } catch (InvalidValueException e) {
+      return List.of(
+          new ValidationIssue(
+              pointer + "/end",
+              "period_end_not_after_start",
+              e.getMessage(),
+              "end the period after it starts: periods are [start, end), the end day excluded"));
+    }
   }
 
   /** A parsed document, or the issue that says why the text is not one. */
@@ -267,7 +295,7 @@ public final class DocumentValidator {
       List<String> optional = List.of("contacts", "description");
       parts.put("completeness", completeness(props, optional, notes));
       JsonNode acres = props.path("earthCredits").path("verifiedAcres");
-      if (acres.isNumber() && shape.isPresent()) {
+      if (acres.isNumber() && Double.isFinite(acres.doubleValue()) && shape.isPresent()) {
         double measured = GeodesicArea.acres(shape.get());
         BigDecimal agreement = DataQuality.acresConsistency(acres.doubleValue(), measured);
         parts.put("acresConsistency", agreement);
@@ -285,8 +313,11 @@ public final class DocumentValidator {
           "completeness", completeness(props, List.of("verification", "measurementTypes"), notes));
       JsonNode tonnes = props.path("netRemoval").path("tonnesCo2e");
       JsonNode error = props.path("netRemoval").path("uncertainty").path("standardError");
-      if (tonnes.isNumber() && error.isNumber() && tonnes.doubleValue() > 0) {
-        double relative = error.doubleValue() / tonnes.doubleValue();
+      double relative = error.doubleValue() / tonnes.doubleValue();
+      if (tonnes.isNumber()
+          && error.isNumber()
+          && tonnes.doubleValue() > 0
+          && Double.isFinite(relative)) {
         parts.put(
             "uncertainty",
             BigDecimal.valueOf(Math.max(0, 1 - relative))

@@ -3,6 +3,8 @@ package org.ogcr.adapter.json.document;
 import java.util.List;
 import java.util.Optional;
 import org.ogcr.domain.geometry.BoundaryIndex;
+import org.ogcr.domain.id.ActorId;
+import org.ogcr.domain.id.OrganisationId;
 import org.ogcr.domain.id.ProjectId;
 import org.ogcr.domain.methodology.MethodologyCatalog;
 import org.ogcr.domain.rules.BusinessRules;
@@ -17,6 +19,9 @@ public interface RegistryView {
   BoundaryIndex activeBoundaries();
 
   Optional<ProjectFacts> project(ProjectId id);
+
+  /** The organisation the registry's directory gives an actor, if the actor is registered. */
+  Optional<OrganisationId> organisationOf(ActorId actor);
 
   /** Periods of the project's reports that are not rejected. */
   List<BusinessRules.ReportPeriod> reportPeriods(ProjectId id);

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.ogcr.adapter.json.schema.Examples;
 import org.ogcr.domain.geometry.BoundaryIndex;
+import org.ogcr.domain.id.ActorId;
+import org.ogcr.domain.id.OrganisationId;
 import org.ogcr.domain.id.ProjectId;
 import org.ogcr.domain.methodology.MethodologyCatalog;
 import org.ogcr.domain.rules.BusinessRules;
@@ -28,6 +30,7 @@ final class ExampleRegistry implements RegistryView {
   private final BoundaryIndex boundaries = new BoundaryIndex();
   private final Map<ProjectId, ProjectFacts> projects = new HashMap<>();
   private final Map<ProjectId, List<BusinessRules.ReportPeriod>> reports = new HashMap<>();
+  private final Map<ActorId, OrganisationId> directory = new HashMap<>();
 
   static String text(Path file) {
     try {
@@ -44,6 +47,17 @@ final class ExampleRegistry implements RegistryView {
 
   static ExampleRegistry load(DocumentValidator validator) {
     ExampleRegistry registry = new ExampleRegistry();
+    Examples.read(
+            Examples.files("").stream()
+                .filter(p -> Examples.name(p).equals("actors.json"))
+                .findFirst()
+                .orElseThrow())
+        .path("actors")
+        .forEach(
+            a ->
+                registry.directory.put(
+                    new ActorId(a.path("actorId").asText()),
+                    new OrganisationId(a.path("organisationId").asText())));
     for (Path file : Examples.files(Examples.METHODOLOGIES)) {
       DocumentValidator.MethodologyRegistration registration =
           validator.registerMethodology(text(file));
@@ -86,6 +100,11 @@ final class ExampleRegistry implements RegistryView {
   @Override
   public Optional<ProjectFacts> project(ProjectId id) {
     return Optional.ofNullable(projects.get(id));
+  }
+
+  @Override
+  public Optional<OrganisationId> organisationOf(ActorId actor) {
+    return Optional.ofNullable(directory.get(actor));
   }
 
   @Override

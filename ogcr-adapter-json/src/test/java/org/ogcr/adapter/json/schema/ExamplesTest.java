@@ -28,6 +28,24 @@ import org.ogcr.domain.methodology.MethodologyRef;
 class ExamplesTest {
 
   /** docs/documents.md: the codes of the stages after the schema. */
+  /** Every `code` docs/documents.md names (the tests run in the module's folder). */
+  private static final Set<String> DOCUMENTED_CODES = documentedCodes();
+
+  private static Set<String> documentedCodes() {
+    try {
+      String docs = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/documents.md"));
+      Set<String> codes = new java.util.HashSet<>();
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("`([a-z][a-z0-9_]+)`").matcher(docs);
+      while (m.find()) {
+        codes.add(m.group(1));
+      }
+      return codes;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static final Set<String> LATER_STAGE_CODES =
       Set.of(
           "geometry_type",
@@ -41,6 +59,9 @@ class ExamplesTest {
           "geometry_too_many_vertices",
           "geometry_invalid",
           "geometry_zero_area",
+          "period_end_not_after_start",
+          "verifier_not_registered",
+          "verifier_organisation_mismatch",
           "methodology_not_registered",
           "methodology_not_approved",
           "methodology_project_type_unsupported",
@@ -132,6 +153,12 @@ class ExamplesTest {
                                     || LATER_STAGE_CODES.contains(error.code()))
                             .as("%s is a rule code of docs/documents.md", error.code())
                             .isTrue();
+                        assertThat(DOCUMENTED_CODES)
+                            .as("codes written in docs/documents.md")
+                            .contains(
+                                error.code().startsWith("schema_")
+                                    ? "schema_required"
+                                    : error.code());
                         assertThat(error.pointer()).matches("(/([^~/]|~[01])*)*");
                       }
                     }));
