@@ -14,8 +14,11 @@ public record MethodologyParameters(
   public static final BigDecimal Z_90_PERCENT = new BigDecimal("1.645");
 
   public MethodologyParameters {
-    Require.nonNegative("z", z);
+    // z beyond 10 or a constant beyond 1000 is a typing error, not a calibration
+    Require.between("z", z, BigDecimal.ZERO, BigDecimal.TEN);
     Require.positive("methodologyConstant", methodologyConstant);
+    Require.between(
+        "methodologyConstant", methodologyConstant, BigDecimal.ZERO, new BigDecimal("1000"));
     Require.nonNull("bufferRates", bufferRates);
   }
 }

@@ -51,6 +51,44 @@ class BoundaryProperties {
     result.issues().forEach(i -> assertThat(i.pointer()).startsWith("/geometry"));
   }
 
+  /** Closed rings of random corners: some simple, many crossing themselves or degenerate. */
+  @Provide
+  Arbitrary<List<List<Double>>> closedRings() {
+    Arbitrary<List<Double>> corner =
+        Arbitraries.integers()
+            .between(0, 4)
+            .list()
+            .ofSize(2)
+            .map(xy -> List.of(xy.get(0) * 0.25, xy.get(1) * 0.25));
+    return corner
+        .list()
+        .ofMinSize(3)
+        .ofMaxSize(7)
+        .map(
+            corners -> {
+              List<List<Double>> ring = new ArrayList<>(corners);
+              ring.add(corners.get(0));
+              return ring;
+            });
+  }
+
+  @Property(tries = 2000)
+  void givenAnyClosedRing_check_neverThrows_andAcceptsOnlyValidPositiveAreas(
+      @ForAll("closedRings") List<List<Double>> ring) {
+    BoundaryRules.Result result =
+        BoundaryRules.withDefaults()
+            .check("/geometry", Map.of("type", "Polygon", "coordinates", List.of(ring)));
+    net.jqwik.api.statistics.Statistics.collect(
+        result.isValid() ? "valid" : result.issues().get(0).code());
+    result
+        .geometry()
+        .ifPresent(
+            g -> {
+              assertThat(g.isValid()).isTrue();
+              assertThat(g.getArea()).isPositive();
+            });
+  }
+
   record Box(int x, int y, int w, int h) {
     Geometry geometry() {
       return GF.toGeometry(new Envelope(x, x + w, y, y + h));

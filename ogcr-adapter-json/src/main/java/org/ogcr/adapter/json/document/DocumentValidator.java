@@ -105,21 +105,28 @@ public final class DocumentValidator {
               "", "methodology_invalid", e.getMessage(), "correct the methodology document"));
       return new MethodologyRegistration(issues, Optional.empty());
     }
+    Map<String, JsonNode> extensions = new LinkedHashMap<>();
     for (String type : List.of(SchemaValidator.PDD, SchemaValidator.MRV)) {
-      String at = "/extensions/" + type.toLowerCase(Locale.ROOT);
-      JsonNode extension = doc.at(at);
+      JsonNode extension = doc.path("extensions").path(type.toLowerCase(Locale.ROOT));
       if (!extension.isMissingNode()) {
-        for (ValidationIssue i :
-            schemas.registerExtension(
-                methodology.ref().id(),
-                methodology.ref().version().toString(),
-                methodology.namespace(),
-                type,
-                extension)) {
-          issues.add(new ValidationIssue(at + i.pointer(), i.code(), i.message(), i.fix()));
-        }
+        extensions.put(type, extension);
       }
     }
+    // all or nothing: a refused MRV extension leaves no PDD extension behind
+    schemas
+        .registerExtensions(
+            methodology.ref().id(),
+            methodology.ref().version().toString(),
+            methodology.namespace(),
+            extensions)
+        .forEach(
+            (type, refused) -> {
+              String at = "/extensions/" + type.toLowerCase(Locale.ROOT);
+              refused.forEach(
+                  i ->
+                      issues.add(
+                          new ValidationIssue(at + i.pointer(), i.code(), i.message(), i.fix())));
+            });
     return issues.isEmpty()
         ? new MethodologyRegistration(issues, Optional.of(methodology))
         : new MethodologyRegistration(issues, Optional.empty());

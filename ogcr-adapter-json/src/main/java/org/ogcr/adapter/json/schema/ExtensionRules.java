@@ -260,21 +260,44 @@ final class ExtensionRules {
     }
 
     private void checkClosed(JsonNode ext, String pointer, List<Located> base) {
-      JsonNode additional = ext.path("additionalProperties");
-      if (!additional.isBoolean() || additional.asBoolean()) {
+      Set<String> required = required(base);
+      if (required.isEmpty()) {
         return;
       }
-      List<String> shutOut = new ArrayList<>();
-      for (String name : required(base)) {
-        if (!ext.path("properties").has(name) && !matchesPattern(ext, name)) {
-          shutOut.add(name);
+      // additionalProperties and unevaluatedProperties both close the object; inside an allOf the
+      // extension's unevaluatedProperties sees only its own declarations
+      for (String keyword : List.of("additionalProperties", "unevaluatedProperties")) {
+        JsonNode closing = ext.path(keyword);
+        if (!closing.isBoolean() || closing.asBoolean()) {
+          continue;
+        }
+        List<String> shutOut = new ArrayList<>();
+        for (String name : required) {
+          if (!ext.path("properties").has(name) && !matchesPattern(ext, name)) {
+            shutOut.add(name);
+          }
+        }
+        if (!shutOut.isEmpty()) {
+          contradiction(
+              pointer + "/" + keyword,
+              "closes the object without declaring the required base field(s) "
+                  + String.join(", ", shutOut));
         }
       }
-      if (!shutOut.isEmpty()) {
+      if (ext.has("propertyNames")) {
         contradiction(
-            pointer + "/additionalProperties",
-            "closes the object without declaring the required base field(s) "
-                + String.join(", ", shutOut));
+            pointer + "/propertyNames",
+            "constrains the names of an object that holds required base field(s) "
+                + String.join(", ", required));
+      }
+      JsonNode max = ext.path("maxProperties");
+      if (max.canConvertToInt() && max.asInt() < required.size()) {
+        contradiction(
+            pointer + "/maxProperties",
+            "allows fewer properties ("
+                + max.asInt()
+                + ") than the required base field(s) "
+                + String.join(", ", required));
       }
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.ogcr.domain.common.InvalidValueException;
 import org.ogcr.domain.document.ValidationIssue;
@@ -215,16 +216,69 @@ public final class SchemaValidator {
       String namespace,
       String documentType,
       JsonNode extensionSchema) {
+    return registerExtensions(
+            methodologyId, version, namespace, Map.of(documentType, extensionSchema))
+        .getOrDefault(documentType, List.of());
+  }
+
+  /**
+   * Registers the PDD and MRV extensions of one methodology version together: either every one is
+   * registered, or none is and the reasons are returned by document type (see {@link
+   * #registerExtension} for the rules).
+   *
+   * @param extensions extension schemas by document type ({@code PDD}, {@code MRV})
+   * @return the refusals by document type; empty when all are registered
+   */
+  public synchronized Map<String, List<ValidationIssue>> registerExtensions(
+      String methodologyId, String version, String namespace, Map<String, JsonNode> extensions) {
     MethodologyRef methodology = MethodologyRef.of(methodologyId, version);
-    String baseId = baseSchemaId(documentType);
     if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
       throw new IllegalArgumentException(
           "namespace must be lowercase letters, digits and '-', starting with a letter; was "
               + namespace);
     }
-    Objects.requireNonNull(extensionSchema, "extensionSchema");
     Compiled now = compiled;
+    Map<String, JsonNode> sources = new LinkedHashMap<>(now.sources());
+    Map<String, List<ValidationIssue>> refusals = new TreeMap<>();
+    for (Map.Entry<String, JsonNode> e : new TreeMap<>(extensions).entrySet()) {
+      List<ValidationIssue> issues =
+          prepare(methodology, namespace, e.getKey(), e.getValue(), now, sources);
+      if (!issues.isEmpty()) {
+        refusals.put(e.getKey(), issues);
+      }
+    }
+    if (!refusals.isEmpty() || sources.equals(now.sources())) {
+      return refusals;
+    }
+    try {
+      compiled = compile(sources);
+    } catch (RuntimeException e) {
+      // the registry refuses a $ref it cannot resolve locally, at load time
+      ValidationIssue unloadable =
+          new ValidationIssue(
+              "",
+              EXTENSION_INVALID_SCHEMA,
+              "the extension cannot be loaded: " + rootCause(e),
+              "refer only to schemas registered with the registry (https://ogcr.org/schemas/…)"
+                  + " or to the extension's own $defs; nothing is fetched from the network");
+      extensions.keySet().forEach(type -> refusals.put(type, List.of(unloadable)));
+    }
+    return refusals;
+  }
 
+  /**
+   * Checks one extension and, when it passes, adds it and its composition to {@code sources};
+   * registering an identical extension again adds nothing.
+   */
+  private List<ValidationIssue> prepare(
+      MethodologyRef methodology,
+      String namespace,
+      String documentType,
+      JsonNode extensionSchema,
+      Compiled now,
+      Map<String, JsonNode> sources) {
+    String baseId = baseSchemaId(documentType);
+    Objects.requireNonNull(extensionSchema, "extensionSchema");
     String extensionId = extensionId(methodology, documentType);
     List<ValidationIssue> issues = new ArrayList<>(metaSchemaIssues(extensionSchema));
     if (issues.isEmpty()) {
@@ -234,7 +288,6 @@ public final class SchemaValidator {
     if (!issues.isEmpty()) {
       return sorted(issues);
     }
-
     JsonNode extension = withId(extensionSchema, extensionId);
     JsonNode registered = now.sources().get(extensionId);
     if (registered != null) {
@@ -248,23 +301,9 @@ public final class SchemaValidator {
                   "publish the changed extension as a new version of the methodology: a change of"
                       + " rules is a new version (OGCR 6.1.1)"));
     }
-
     String compositionId = compositionId(methodology, documentType);
-    Map<String, JsonNode> sources = new LinkedHashMap<>(now.sources());
     sources.put(extensionId, extension);
     sources.put(compositionId, composition(compositionId, methodology, documentType, baseId));
-    try {
-      compiled = compile(sources);
-    } catch (RuntimeException e) {
-      // the registry refuses a $ref it cannot resolve locally, at load time
-      return List.of(
-          new ValidationIssue(
-              "",
-              EXTENSION_INVALID_SCHEMA,
-              "the extension cannot be loaded: " + rootCause(e),
-              "refer only to schemas registered with the registry (https://ogcr.org/schemas/…)"
-                  + " or to the extension's own $defs; nothing is fetched from the network"));
-    }
     return List.of();
   }
 

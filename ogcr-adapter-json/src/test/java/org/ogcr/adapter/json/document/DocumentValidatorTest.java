@@ -151,4 +151,70 @@ class DocumentValidatorTest {
     assertThat(r.issues()).extracting(ValidationIssue::code).contains("extension_not_namespaced");
     assertThat(r.issues()).allSatisfy(i -> assertThat(i.pointer()).startsWith("/extensions/pdd"));
   }
+
+  @Test
+  void givenMemberNameOfFiftyThousandCharacters_pipeline_reportsItWithoutOverflowingTheStack()
+      throws Exception {
+    ObjectNode doc = (ObjectNode) StrictJson.read(nulhegan);
+    ((ObjectNode) doc.get("properties")).put("x".repeat(50_000), 1);
+    assertThat(validator.validatePdd(doc.toString(), Optional.empty(), registry).issues())
+        .extracting(ValidationIssue::code)
+        .contains("schema_additional_properties");
+  }
+
+  @Test
+  void givenNumbersBeyondDoubleOutsideGeometry_pipeline_refusesThemWithoutThrowing()
+      throws Exception {
+    ObjectNode doc = (ObjectNode) StrictJson.read(nulhegan);
+    ((ObjectNode) doc.at("/properties/earthCredits"))
+        .put("verifiedAcres", new java.math.BigDecimal("1e400"));
+    DocumentValidation v =
+        validator.validatePdd(
+            doc.toString(),
+            Optional.of(new org.ogcr.domain.id.ProjectId("nulhegan-forest")),
+            registry);
+    assertThat(v.isValid()).isFalse();
+    assertThat(v.quality()).isPresent();
+  }
+
+  @Test
+  void givenMillionVertexBoundary_pipeline_refusesItByTheVertexLimit() throws Exception {
+    ObjectNode doc = (ObjectNode) StrictJson.read(nulhegan);
+    com.fasterxml.jackson.databind.node.ArrayNode ring =
+        ((ObjectNode) doc.get("geometry")).putArray("coordinates").addArray();
+    for (int i = 0; i <= 1_000_000; i++) {
+      double a = (i % 1_000_000) * 2 * Math.PI / 1_000_000;
+      ring.addArray().add(-71.75 + 0.01 * Math.cos(a)).add(44.83 + 0.01 * Math.sin(a));
+    }
+    String text = doc.toString();
+    assertThat(text.length()).isGreaterThan(10_000_000);
+    assertThat(validator.validatePdd(text, Optional.empty(), registry).issues())
+        .extracting(ValidationIssue::pointer, ValidationIssue::code)
+        .containsExactly(tuple("/geometry/coordinates/0", "geometry_too_many_vertices"));
+  }
+
+  @Test
+  void givenMethodologyWhoseMrvExtensionIsRefused_registration_leavesNoPddExtensionBehind()
+      throws Exception {
+    DocumentValidator fresh = DocumentValidator.withDefaults();
+    Path ecm =
+        Examples.files(Examples.METHODOLOGIES).stream()
+            .filter(p -> Examples.name(p).equals("ec-m-1.1.0.json"))
+            .findFirst()
+            .orElseThrow();
+    ObjectNode doc = (ObjectNode) StrictJson.read(ExampleRegistry.text(ecm));
+    doc.put("version", "1.4.0");
+    ObjectNode good = doc.deepCopy();
+    ((ObjectNode) doc.at("/extensions/mrv"))
+        .putObject("properties")
+        .putObject("properties")
+        .putObject("properties")
+        .putObject("survey")
+        .put("type", "string");
+    assertThat(fresh.registerMethodology(doc.toString()).issues())
+        .extracting(ValidationIssue::code)
+        .contains("extension_not_namespaced");
+    // nothing of 1.4.0 stays: the corrected document registers, not "already registered"
+    assertThat(fresh.registerMethodology(good.toString()).issues()).isEmpty();
+  }
 }

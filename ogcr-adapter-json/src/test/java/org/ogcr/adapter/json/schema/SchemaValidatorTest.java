@@ -328,6 +328,15 @@ class SchemaValidatorTest {
             + "|{\"properties\": {\"properties\": {\"additionalProperties\": false,"
             + " \"properties\": {\"ecm:x\": {}}}}}"
             + "|/properties/properties/additionalProperties|extension_contradicts_base",
+        "root closed by unevaluatedProperties"
+            + "|{\"unevaluatedProperties\": false}"
+            + "|/unevaluatedProperties|extension_contradicts_base",
+        "names of the root constrained"
+            + "|{\"propertyNames\": false}"
+            + "|/propertyNames|extension_contradicts_base",
+        "fewer properties allowed than the base requires"
+            + "|{\"properties\": {\"properties\": {\"maxProperties\": 1}}}"
+            + "|/properties/properties/maxProperties|extension_contradicts_base",
         "the schema false" + "|false" + "||extension_contradicts_base",
         "not on everything" + "|{\"not\": {}}" + "|/not|extension_contradicts_base",
         "contradiction through a local $ref"
