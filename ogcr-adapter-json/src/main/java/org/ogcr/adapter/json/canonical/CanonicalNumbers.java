@@ -81,6 +81,6 @@ final class CanonicalNumbers {
   private static CanonicalizationException refused(
       String pointer, BigDecimal value, String reason) {
     return new CanonicalizationException(
-        "number " + value + " at " + CanonicalWriter.where(pointer) + " " + reason);
+        "number " + value + " at " + CanonicalWriter.where(pointer) + " " + reason, pointer);
   }
 }

@@ -52,7 +52,7 @@ final class CanonicalWriter {
       out.append("null");
     } else {
       throw new CanonicalizationException(
-          where(pointer) + " holds " + node.getNodeType() + ", which is not a JSON value");
+          where(pointer) + " holds " + node.getNodeType() + ", which is not a JSON value", pointer);
     }
   }
 
@@ -90,7 +90,8 @@ final class CanonicalWriter {
         throw new CanonicalizationException(
             String.format(
                 "string at %s holds a lone surrogate U+%04X at index %d",
-                where(pointer), (int) c, i));
+                where(pointer), (int) c, i),
+            pointer);
       } else {
         escaped(c, out);
       }

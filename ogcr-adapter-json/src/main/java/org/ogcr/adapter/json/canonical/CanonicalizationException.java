@@ -1,5 +1,6 @@
 package org.ogcr.adapter.json.canonical;
 
+import java.util.Optional;
 import org.ogcr.domain.common.DomainException;
 
 /**
@@ -13,10 +14,26 @@ public final class CanonicalizationException extends DomainException {
   public static final String CODE = "json_not_canonicalizable";
 
   private final String reason;
+  private final Optional<String> pointer;
 
   CanonicalizationException(String reason) {
+    this(reason, Optional.empty());
+  }
+
+  /** A refusal of the value at {@code pointer} (RFC 6901) in a JSON text that parses. */
+  CanonicalizationException(String reason, String pointer) {
+    this(reason, Optional.of(pointer));
+  }
+
+  private CanonicalizationException(String reason, Optional<String> pointer) {
     super(CODE, "JSON cannot be canonicalized (RFC 8785): " + reason);
     this.reason = reason;
+    this.pointer = pointer;
+  }
+
+  /** Where in the document, when the text parsed and one value is at fault. */
+  public Optional<String> pointer() {
+    return pointer;
   }
 
   /** Why, and where, without the common prefix of the message. */

@@ -238,7 +238,7 @@ public final class DocumentValidator {
       } catch (CanonicalizationException e) {
         issues.add(
             new ValidationIssue(
-                "",
+                e.pointer().orElse(""),
                 e.code(),
                 e.getMessage(),
                 "send numbers a double holds exactly; put longer ones in strings"));
