@@ -6,7 +6,6 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,12 +27,16 @@ class DocumentValidatorTest {
   static void load() {
     validator = DocumentValidator.withDefaults();
     registry = ExampleRegistry.load(validator);
-    nulhegan =
-        ExampleRegistry.text(
-            Examples.files(Examples.VALID).stream()
-                .filter(p -> Examples.name(p).equals("nulhegan-forest.pdd.json"))
-                .findFirst()
-                .orElseThrow());
+    nulhegan = example(Examples.VALID, "nulhegan-forest.pdd.json");
+  }
+
+  /** The text of one example file. */
+  static String example(String folder, String name) {
+    return ExampleRegistry.text(
+        Examples.files(folder).stream()
+            .filter(p -> Examples.name(p).equals(name))
+            .findFirst()
+            .orElseThrow());
   }
 
   @ParameterizedTest
@@ -119,12 +122,8 @@ class DocumentValidatorTest {
 
   @Test
   void givenMethodologyWithBadBufferRate_registration_isRefusedWithAPointer() throws Exception {
-    Path ecm =
-        Examples.files(Examples.METHODOLOGIES).stream()
-            .filter(p -> Examples.name(p).equals("ec-m-1.1.0.json"))
-            .findFirst()
-            .orElseThrow();
-    ObjectNode doc = (ObjectNode) StrictJson.read(ExampleRegistry.text(ecm));
+    ObjectNode doc =
+        (ObjectNode) StrictJson.read(example(Examples.METHODOLOGIES, "ec-m-1.1.0.json"));
     ((ObjectNode) doc.get("parameters").get("bufferRates")).put("frontier", 0.30);
     doc.put("version", "1.1.1");
     DocumentValidator.MethodologyRegistration r =
@@ -137,12 +136,8 @@ class DocumentValidatorTest {
 
   @Test
   void givenExtensionAddingAFieldWithoutNamespace_registration_isRefused() throws Exception {
-    Path ecm =
-        Examples.files(Examples.METHODOLOGIES).stream()
-            .filter(p -> Examples.name(p).equals("ec-m-1.1.0.json"))
-            .findFirst()
-            .orElseThrow();
-    ObjectNode doc = (ObjectNode) StrictJson.read(ExampleRegistry.text(ecm));
+    ObjectNode doc =
+        (ObjectNode) StrictJson.read(example(Examples.METHODOLOGIES, "ec-m-1.1.0.json"));
     ((ObjectNode) doc.at("/extensions/pdd/properties/properties/properties"))
         .putObject("habitatSurvey")
         .put("type", "object");
@@ -200,12 +195,8 @@ class DocumentValidatorTest {
   void givenMethodologyWhoseMrvExtensionIsRefused_registration_leavesNoPddExtensionBehind()
       throws Exception {
     DocumentValidator fresh = DocumentValidator.withDefaults();
-    Path ecm =
-        Examples.files(Examples.METHODOLOGIES).stream()
-            .filter(p -> Examples.name(p).equals("ec-m-1.1.0.json"))
-            .findFirst()
-            .orElseThrow();
-    ObjectNode doc = (ObjectNode) StrictJson.read(ExampleRegistry.text(ecm));
+    ObjectNode doc =
+        (ObjectNode) StrictJson.read(example(Examples.METHODOLOGIES, "ec-m-1.1.0.json"));
     doc.put("version", "1.4.0");
     ObjectNode good = doc.deepCopy();
     ((ObjectNode) doc.at("/extensions/mrv"))
