@@ -2,8 +2,10 @@ package org.ogcr.domain.audit;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.ogcr.domain.common.DocumentHash;
 import org.ogcr.domain.common.Require;
 
@@ -105,7 +107,7 @@ public final class AuditChain {
   public static Optional<Break> verify(List<ChainedEntry> entries, Optional<Head> head) {
     Require.noNulls("entries", entries);
     Require.nonNull("head", head);
-    java.util.Set<Long> present = new java.util.HashSet<>();
+    Set<Long> present = new HashSet<>();
     entries.forEach(e -> present.add(e.sequence()));
     DocumentHash expectedPrevious = GENESIS;
     long expectedSequence = 1;

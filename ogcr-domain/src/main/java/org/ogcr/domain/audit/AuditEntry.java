@@ -2,6 +2,7 @@ package org.ogcr.domain.audit;
 
 import java.time.Instant;
 import java.util.regex.Pattern;
+import org.ogcr.domain.common.InvalidValueException;
 import org.ogcr.domain.common.Require;
 import org.ogcr.domain.id.ActorId;
 import org.ogcr.domain.id.OrganisationId;
@@ -41,7 +42,7 @@ public record AuditEntry(
     Require.nonNull("outcome", outcome);
     Require.nonNull("detail", detail);
     if (detail.length() > 4096) {
-      throw new org.ogcr.domain.common.InvalidValueException(
+      throw new InvalidValueException(
           "detail", detail.length() + " characters", "must be at most 4096 characters");
     }
   }

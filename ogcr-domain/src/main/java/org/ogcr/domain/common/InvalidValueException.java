@@ -1,5 +1,7 @@
 package org.ogcr.domain.common;
 
+import java.math.BigDecimal;
+
 /**
  * A value object refused its input. The message always reads {@code <field> <rule>; was <value>},
  * so a caller can tell which field to fix and how.
@@ -40,8 +42,8 @@ public final class InvalidValueException extends DomainException {
     if (value == null) {
       return "null";
     }
-    if (value instanceof java.math.BigDecimal) {
-      return ((java.math.BigDecimal) value).stripTrailingZeros().toPlainString();
+    if (value instanceof BigDecimal) {
+      return ((BigDecimal) value).stripTrailingZeros().toPlainString();
     }
     if (value instanceof CharSequence) {
       return "\"" + value + "\"";

@@ -7,6 +7,7 @@ import static org.ogcr.domain.credit.CreditStatus.LISTED;
 import static org.ogcr.domain.credit.CreditStatus.RETIRED;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.ogcr.domain.common.DocumentHash;
@@ -81,7 +82,7 @@ public record CreditOperation(
 
     @Override
     public String toString() {
-      return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+      return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
   }
 

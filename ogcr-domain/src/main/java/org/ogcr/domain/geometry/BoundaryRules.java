@@ -2,6 +2,7 @@ package org.ogcr.domain.geometry;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -266,8 +267,7 @@ public final class BoundaryRules {
       if (issues.size() > before) {
         continue;
       }
-      built[i] =
-          WGS84.createPolygon(linear[0], java.util.Arrays.copyOfRange(linear, 1, linear.length));
+      built[i] = WGS84.createPolygon(linear[0], Arrays.copyOfRange(linear, 1, linear.length));
       // then the rings together: a hole outside its shell, rings that cross
       validity(polygonPointer, built[i]).ifPresent(issues::add);
     }

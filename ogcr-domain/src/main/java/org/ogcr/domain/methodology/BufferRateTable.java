@@ -2,6 +2,7 @@ package org.ogcr.domain.methodology;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import org.ogcr.domain.common.InvalidValueException;
 import org.ogcr.domain.common.Require;
@@ -18,7 +19,7 @@ public record BufferRateTable(Map<RiskTier, BufferRate> rates) {
     Map<RiskTier, BufferRate> copy = new EnumMap<>(RiskTier.class);
     BufferRate previous = null;
     for (RiskTier tier : RiskTier.values()) {
-      String field = "bufferRates." + tier.name().toLowerCase(java.util.Locale.ROOT);
+      String field = "bufferRates." + tier.name().toLowerCase(Locale.ROOT);
       BufferRate rate = Require.nonNull(field, rates.get(tier));
       if (previous != null && rate.fraction().compareTo(previous.fraction()) < 0) {
         throw new InvalidValueException(

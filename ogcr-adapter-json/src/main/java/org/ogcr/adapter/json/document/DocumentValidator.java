@@ -3,6 +3,7 @@ package org.ogcr.adapter.json.document;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -327,8 +328,7 @@ public final class DocumentValidator {
           && Double.isFinite(relative)) {
         parts.put(
             "uncertainty",
-            BigDecimal.valueOf(Math.max(0, 1 - relative))
-                .setScale(2, java.math.RoundingMode.HALF_EVEN));
+            BigDecimal.valueOf(Math.max(0, 1 - relative)).setScale(2, RoundingMode.HALF_EVEN));
         if (relative > 0.5) {
           notes.add("the standard error is over half the reported net removal");
         }
