@@ -29,12 +29,6 @@ public final class InMemoryAuditLog implements AuditLog {
 
   @Override
   public synchronized List<ChainedEntry> read(long fromSequence, int limit) {
-    Require.positive("fromSequence", fromSequence);
-    Require.between("limit", limit, 1, 10_000);
-    if (fromSequence > entries.size()) {
-      return List.of();
-    }
-    int from = (int) (fromSequence - 1);
-    return List.copyOf(entries.subList(from, Math.min(entries.size(), from + limit)));
+    return Pages.slice(entries, fromSequence, limit);
   }
 }
