@@ -1,0 +1,112 @@
+package org.ogcr.adapter.inmemory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ogcr.domain.common.InvalidValueException;
+import org.ogcr.domain.common.Require;
+import org.ogcr.port.out.CreditLedger.LedgerRefusedException;
+import org.ogcr.port.out.LedgerCommand;
+import org.ogcr.port.out.LedgerEntry;
+import org.ogcr.port.out.LedgerOutbox;
+
+/** The outbox in memory, in the order commands were queued. Thread-safe. */
+public final class InMemoryLedgerOutbox implements LedgerOutbox {
+
+  private final Map<String, Item> items = new LinkedHashMap<>();
+
+  @Override
+  public synchronized void enqueue(LedgerCommand command, Instant at) {
+    Require.nonNull("command", command);
+    Require.nonNull("at", at);
+    Item queued = items.get(command.id());
+    if (queued != null) {
+      if (!queued.command().equals(command)) {
+        throw new LedgerRefusedException(
+            "ledger_command_conflict",
+            "command id " + command.id() + " is already queued for another command");
+      }
+      return;
+    }
+    items.put(
+        command.id(), new Item(command, State.PENDING, 0, at, Optional.empty(), Optional.empty()));
+  }
+
+  @Override
+  public synchronized List<Item> due(Instant now, int limit) {
+    Require.nonNull("now", now);
+    Require.between("limit", limit, 1, 10_000);
+    List<Item> due = new ArrayList<>();
+    for (Item item : items.values()) {
+      if (item.state() != State.PENDING) {
+        continue;
+      }
+      if (item.nextAttemptAt().isAfter(now) || due.size() == limit) {
+        break; // strict queue order: nothing passes a command that is waiting
+      }
+      due.add(item);
+    }
+    return due;
+  }
+
+  @Override
+  public synchronized void markRelayed(String commandId, LedgerEntry entry) {
+    Item item = pending(commandId);
+    items.put(
+        commandId,
+        new Item(
+            item.command(),
+            State.RELAYED,
+            item.attempts() + 1,
+            item.nextAttemptAt(),
+            item.lastError(),
+            Optional.of(entry)));
+  }
+
+  @Override
+  public synchronized void markFailed(String commandId, String error, Instant nextAttemptAt) {
+    Item item = pending(commandId);
+    items.put(
+        commandId,
+        new Item(
+            item.command(),
+            State.PENDING,
+            item.attempts() + 1,
+            Require.nonNull("nextAttemptAt", nextAttemptAt),
+            Optional.of(error),
+            Optional.empty()));
+  }
+
+  @Override
+  public synchronized void markRefused(String commandId, String error) {
+    Item item = pending(commandId);
+    items.put(
+        commandId,
+        new Item(
+            item.command(),
+            State.REFUSED,
+            item.attempts() + 1,
+            item.nextAttemptAt(),
+            Optional.of(error),
+            Optional.empty()));
+  }
+
+  @Override
+  public synchronized Optional<Item> find(String commandId) {
+    return Optional.ofNullable(items.get(commandId));
+  }
+
+  private Item pending(String commandId) {
+    Item item = items.get(commandId);
+    if (item == null || item.state() != State.PENDING) {
+      throw new InvalidValueException(
+          "commandId",
+          commandId,
+          "must name a pending command; is " + (item == null ? "unknown" : item.state()));
+    }
+    return item;
+  }
+}
