@@ -21,9 +21,14 @@ import org.ogcr.port.out.LedgerOutbox;
  *   <li>A retry after a lost answer is harmless: the ledger is idempotent by command id.
  *   <li>A command the ledger refuses ({@code ledger_*} codes) is marked refused and left for
  *       reconciliation; the round goes on.
+ *   <li>A command recorded but not yet confirmed stays pending and is asked about again; only a
+ *       confirmed entry marks it relayed, so a reorganisation that drops it loses nothing.
  * </ul>
  */
 public final class LedgerRelay {
+
+  /** No retry waits longer than a day; the cap also keeps the doubling far from overflow. */
+  public static final Duration MAX_BACKOFF = Duration.ofDays(1);
 
   private final LedgerOutbox outbox;
   private final CreditLedger ledger;
@@ -48,6 +53,9 @@ public final class LedgerRelay {
       throw new InvalidValueException(
           "maxBackoff", maxBackoff, "must be at least firstBackoff " + firstBackoff + " > 0");
     }
+    if (maxBackoff.compareTo(MAX_BACKOFF) > 0) {
+      throw new InvalidValueException("maxBackoff", maxBackoff, "must be at most " + MAX_BACKOFF);
+    }
   }
 
   /** What one round did. */
@@ -62,6 +70,12 @@ public final class LedgerRelay {
       String id = item.command().id();
       try {
         LedgerEntry entry = ledger.submit(item.command());
+        if (!entry.confirmed()) {
+          // recorded but not final (a chain may still reorganise): ask again later; resubmitting
+          // is idempotent and returns the entry once confirmed. Later commands wait their turn.
+          outbox.markFailed(id, "awaiting confirmation", now.plus(firstBackoff));
+          return new Round(relayed, refused, 0);
+        }
         outbox.markRelayed(id, entry);
         relayed++;
       } catch (CreditLedger.LedgerRefusedException e) {

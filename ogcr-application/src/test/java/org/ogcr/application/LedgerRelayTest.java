@@ -25,11 +25,16 @@ class LedgerRelayTest {
   final InMemoryLedgerOutbox outbox = new InMemoryLedgerOutbox();
   final InMemoryCreditLedger real = new InMemoryCreditLedger();
 
-  /** A ledger that fails the next {@code failures} calls, optionally after recording them. */
+  /**
+   * A ledger that fails the next {@code failures} calls for {@code failing} (any command when
+   * null), optionally after recording them; or answers unconfirmed while {@code unconfirmed} > 0.
+   */
   static final class Flaky implements CreditLedger {
     final CreditLedger inner;
     final AtomicInteger failures = new AtomicInteger();
+    final AtomicInteger unconfirmed = new AtomicInteger();
     boolean recordThenFail;
+    String failing;
 
     Flaky(CreditLedger inner) {
       this.inner = inner;
@@ -37,7 +42,13 @@ class LedgerRelayTest {
 
     @Override
     public LedgerEntry submit(LedgerCommand command) {
-      if (failures.get() > 0) {
+      if (unconfirmed.get() > 0) {
+        unconfirmed.decrementAndGet();
+        LedgerEntry e = inner.submit(command);
+        return new LedgerEntry(e.sequence(), e.command(), e.previous(), e.hash(), false);
+      }
+      boolean targeted = failing == null || failing.equals(command.id());
+      if (targeted && failures.get() > 0) {
         failures.decrementAndGet();
         if (recordThenFail) {
           inner.submit(command); // recorded, but the answer is lost
@@ -83,6 +94,7 @@ class LedgerRelayTest {
   void givenLedgerDown_relay_backsOffExponentially_andKeepsTheOrder() {
     Flaky flaky = new Flaky(real);
     flaky.failures.set(3);
+    flaky.failing = "doc-0"; // doc-1 would go through: only the relay's order holds it back
     outbox.enqueue(anchor(0), T0);
     outbox.enqueue(anchor(1), T0);
     LedgerRelay relay = relay(flaky);
@@ -130,6 +142,39 @@ class LedgerRelayTest {
     assertThat(refused.state()).isEqualTo(LedgerOutbox.State.REFUSED);
     assertThat(refused.lastError())
         .hasValueSatisfying(e -> assertThat(e).startsWith("ledger_command_conflict"));
+  }
+
+  @Test
+  void givenUnconfirmedEntry_relay_keepsItPendingUntilConfirmed() {
+    Flaky flaky = new Flaky(real);
+    flaky.unconfirmed.set(1);
+    outbox.enqueue(anchor(0), T0);
+    outbox.enqueue(anchor(1), T0);
+    assertThat(relay(flaky).relayDue(10)).isEqualTo(new LedgerRelay.Round(0, 0, 0));
+    assertThat(outbox.find("doc-0").orElseThrow().state()).isEqualTo(LedgerOutbox.State.PENDING);
+    assertThat(outbox.find("doc-0").orElseThrow().lastError()).contains("awaiting confirmation");
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(relay(flaky).relayDue(10)).isEqualTo(new LedgerRelay.Round(2, 0, 0));
+    assertThat(real.entries(1, 10)).hasSize(2);
+  }
+
+  @Test
+  void givenRelayThatLostTheRace_reportingLate_changesNothing() {
+    outbox.enqueue(anchor(0), T0);
+    LedgerOutbox.Item item = outbox.due(T0, 1).get(0);
+    relay(real).relayDue(10); // another relay wins
+    outbox.markFailed(item.command().id(), "timeout", T0.plusSeconds(1));
+    assertThat(outbox.find("doc-0").orElseThrow().state()).isEqualTo(LedgerOutbox.State.RELAYED);
+  }
+
+  @Test
+  void givenCapBeyondADay_relay_isRefusedNamingMaxBackoff() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new LedgerRelay(
+                    outbox, real, clock, Duration.ofSeconds(1), Duration.ofSeconds(Long.MAX_VALUE)))
+        .isInstanceOf(org.ogcr.domain.common.InvalidValueException.class)
+        .hasMessageStartingWith("maxBackoff must be at most");
   }
 
   @Test

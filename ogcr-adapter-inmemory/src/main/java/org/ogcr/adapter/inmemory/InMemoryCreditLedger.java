@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.ogcr.domain.common.DocumentHash;
 import org.ogcr.domain.common.Require;
 import org.ogcr.domain.credit.CreditBlock;
+import org.ogcr.domain.credit.CreditStatus;
 import org.ogcr.domain.id.IssuanceId;
 import org.ogcr.port.out.CreditLedger;
 import org.ogcr.port.out.LedgerCommand;
@@ -76,6 +77,22 @@ public final class InMemoryCreditLedger implements CreditLedger {
       for (CreditBlock gone : apply.change().removed()) {
         if (!gone.equals(current.get(gone.range().first()))) {
           throw mismatch("block " + gone + " is not a current block");
+        }
+        for (CreditBlock now : apply.change().added()) {
+          boolean sameCredits = now.range().overlaps(gone.range());
+          boolean legal =
+              now.status() == gone.status()
+                  ? !gone.status().isFinal() || now.equals(gone)
+                  : CreditStatus.LIFECYCLE.allows(gone.status(), now.status());
+          if (sameCredits && !legal) {
+            throw mismatch(
+                "credits "
+                    + now.range()
+                    + " cannot go from "
+                    + gone.status()
+                    + " to "
+                    + now.status());
+          }
         }
       }
       apply.change().removed().forEach(b -> current.remove(b.range().first()));

@@ -54,6 +54,9 @@ public final class InMemoryLedgerOutbox implements LedgerOutbox {
 
   @Override
   public synchronized void markRelayed(String commandId, LedgerEntry entry) {
+    if (relayedAlready(commandId)) {
+      return;
+    }
     Item item = pending(commandId);
     items.put(
         commandId,
@@ -68,6 +71,9 @@ public final class InMemoryLedgerOutbox implements LedgerOutbox {
 
   @Override
   public synchronized void markFailed(String commandId, String error, Instant nextAttemptAt) {
+    if (relayedAlready(commandId)) {
+      return;
+    }
     Item item = pending(commandId);
     items.put(
         commandId,
@@ -82,6 +88,9 @@ public final class InMemoryLedgerOutbox implements LedgerOutbox {
 
   @Override
   public synchronized void markRefused(String commandId, String error) {
+    if (relayedAlready(commandId)) {
+      return;
+    }
     Item item = pending(commandId);
     items.put(
         commandId,
@@ -97,6 +106,12 @@ public final class InMemoryLedgerOutbox implements LedgerOutbox {
   @Override
   public synchronized Optional<Item> find(String commandId) {
     return Optional.ofNullable(items.get(commandId));
+  }
+
+  /** Another relay recorded the command first: its outcome stands. */
+  private boolean relayedAlready(String commandId) {
+    Item item = items.get(commandId);
+    return item != null && item.state() == State.RELAYED;
   }
 
   private Item pending(String commandId) {

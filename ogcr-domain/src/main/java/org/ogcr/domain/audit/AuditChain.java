@@ -99,7 +99,8 @@ public final class AuditChain {
    *   <li>a sequence number that skips is REMOVED, or REORDERED when the missing entry appears
    *       later;
    *   <li>with a head, a chain that stops short of it ends in REMOVED, one that reaches it with
-   *       another hash in MODIFIED.
+   *       another hash in MODIFIED; a chain re-hashed from some entry on is then reported at the
+   *       head, at or after the first change (more anchored heads locate it more closely).
    * </ul>
    *
    * @param entries the chain as stored, in the order the store returns it
@@ -112,11 +113,16 @@ public final class AuditChain {
     DocumentHash expectedPrevious = GENESIS;
     long expectedSequence = 1;
     for (ChainedEntry e : entries) {
+      // an entry that no longer matches its own hash was edited, whatever its label now says
+      if (!hash(e.sequence(), e.previous(), e.entry()).equals(e.hash())) {
+        long at = e.sequence() == expectedSequence ? e.sequence() : expectedSequence;
+        return broken(at, Break.Kind.MODIFIED, "entry " + at + " does not match its hash");
+      }
       if (e.sequence() < expectedSequence) {
         return broken(
             e.sequence(),
             Break.Kind.REORDERED,
-            "entry " + e.sequence() + " appears after entry " + (expectedSequence - 1));
+            "entry " + e.sequence() + " appears again after entry " + (expectedSequence - 1));
       }
       if (e.sequence() > expectedSequence) {
         return present.contains(expectedSequence)
@@ -129,23 +135,14 @@ public final class AuditChain {
                 Break.Kind.REMOVED,
                 "entry " + expectedSequence + " is missing; the next entry is " + e.sequence());
       }
-      if (!hash(e.sequence(), e.previous(), e.entry()).equals(e.hash())) {
-        return broken(
-            e.sequence(),
-            Break.Kind.MODIFIED,
-            "entry " + e.sequence() + " does not match its hash");
-      }
       if (!e.previous().equals(expectedPrevious)) {
-        // this entry is intact and links to another version of its predecessor
+        // this entry is intact and links to another version of its predecessor; the first
+        // entry links to the genesis, so it is itself the one rewritten
+        long at = e.sequence() == 1 ? 1 : e.sequence() - 1;
         return broken(
-            e.sequence() - 1,
+            at,
             Break.Kind.MODIFIED,
-            "entry "
-                + (e.sequence() - 1)
-                + " was rewritten: entry "
-                + e.sequence()
-                + " links to "
-                + e.previous());
+            "entry " + at + " was rewritten: entry " + e.sequence() + " links to " + e.previous());
       }
       expectedPrevious = e.hash();
       expectedSequence++;

@@ -1,6 +1,7 @@
 package org.ogcr.domain.audit;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 import org.ogcr.domain.common.InvalidValueException;
 import org.ogcr.domain.common.Require;
@@ -34,13 +35,28 @@ public record AuditEntry(
   }
 
   public AuditEntry {
-    Require.nonNull("at", at);
+    // microseconds: what SQL timestamps keep, so an entry read back hashes as it was written
+    at = Require.nonNull("at", at).truncatedTo(ChronoUnit.MICROS);
     Require.nonNull("actor", actor);
     Require.nonNull("organisation", organisation);
     Require.matches("resource", resource, RESOURCE, "must be a path of registry identifiers");
     Require.matches("action", action, ACTION, "must be a dotted lower-case action name");
     Require.nonNull("outcome", outcome);
     Require.nonNull("detail", detail);
+    for (int i = 0; i < detail.length(); i++) {
+      char c = detail.charAt(i);
+      boolean paired =
+          Character.isHighSurrogate(c)
+              && i + 1 < detail.length()
+              && Character.isLowSurrogate(detail.charAt(i + 1));
+      if (paired) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        // a lone surrogate has no UTF-8 form: two different details would hash alike
+        throw new InvalidValueException(
+            "detail", "a lone surrogate at index " + i, "must be well-formed Unicode");
+      }
+    }
     if (detail.length() > 4096) {
       throw new InvalidValueException(
           "detail", detail.length() + " characters", "must be at most 4096 characters");

@@ -134,6 +134,73 @@ class AuditChainProperties {
             });
   }
 
+  @Property(tries = 1000)
+  void givenDuplicatedEntry_verify_reportsItReordered(
+      @ForAll @IntRange(min = 1, max = 40) int length,
+      @ForAll @IntRange(min = 0, max = 39) int at) {
+    int k = at % length;
+    List<ChainedEntry> chain = new ArrayList<>(chain(length));
+    chain.add(k + 1, chain.get(k));
+    assertThat(AuditChain.verify(chain))
+        .hasValueSatisfying(
+            b -> {
+              assertThat(b.kind()).isEqualTo(Break.Kind.REORDERED);
+              assertThat(b.sequence()).isEqualTo(k + 1);
+            });
+  }
+
+  @Property(tries = 1000)
+  void givenRelabelledEntry_verify_reportsItModifiedWhereItStood(
+      @ForAll @IntRange(min = 2, max = 40) int length,
+      @ForAll @IntRange(min = 0, max = 39) int at,
+      @ForAll @IntRange(min = 1, max = 50) int label) {
+    int k = at % length;
+    List<ChainedEntry> chain = new ArrayList<>(chain(length));
+    ChainedEntry e = chain.get(k);
+    net.jqwik.api.Assume.that(label != e.sequence());
+    chain.set(k, new ChainedEntry(label, e.previous(), e.hash(), e.entry()));
+    assertThat(AuditChain.verify(chain))
+        .hasValueSatisfying(
+            b -> {
+              assertThat(b.kind()).isEqualTo(Break.Kind.MODIFIED);
+              assertThat(b.sequence()).isEqualTo(k + 1);
+            });
+  }
+
+  @Test
+  void givenFirstEntryRelinkedAndRehashed_verify_namesEntryOne() {
+    List<ChainedEntry> chain = new ArrayList<>(chain(3));
+    ChainedEntry first = chain.get(0);
+    org.ogcr.domain.common.DocumentHash other =
+        org.ogcr.domain.common.DocumentHash.sha256("not the genesis");
+    chain.set(
+        0, new ChainedEntry(1, other, AuditChain.hash(1, other, first.entry()), first.entry()));
+    assertThat(AuditChain.verify(chain))
+        .hasValueSatisfying(b -> assertThat(b.sequence()).isEqualTo(1));
+  }
+
+  @Test
+  void givenLoneSurrogateInDetail_entry_isRefused_soNoTwoDetailsHashAlike() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> entry(1, "\uD800"))
+        .isInstanceOf(org.ogcr.domain.common.InvalidValueException.class)
+        .hasMessageContaining("must be well-formed Unicode");
+    assertThat(entry(1, "\uD83C\uDF32 forest").detail()).isEqualTo("\uD83C\uDF32 forest");
+  }
+
+  @Test
+  void givenNanosecondInstant_entry_keepsMicroseconds_asSqlTimestampsDo() {
+    AuditEntry e =
+        new AuditEntry(
+            Instant.parse("2026-03-01T00:00:00.123456789Z"),
+            new ActorId("a"),
+            new OrganisationId("o"),
+            "r",
+            "a.b",
+            AuditEntry.Outcome.ALLOWED,
+            "");
+    assertThat(e.at()).isEqualTo(Instant.parse("2026-03-01T00:00:00.123456Z"));
+  }
+
   @Test
   void givenChainRewrittenFromScratch_onlyTheAnchoredHeadRevealsIt() {
     List<ChainedEntry> original = chain(5);

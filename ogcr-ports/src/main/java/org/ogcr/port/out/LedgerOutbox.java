@@ -46,10 +46,15 @@ public interface LedgerOutbox {
    */
   List<Item> due(Instant now, int limit);
 
-  /** The ledger recorded the command. */
+  /**
+   * The ledger recorded and confirmed the command. Marking a command another relay already marked
+   * relayed changes nothing (several relays may race; the ledger is idempotent by id). An adapter
+   * shared by several servers should also let a relay claim due items (for example {@code SELECT …
+   * FOR UPDATE SKIP LOCKED}) so that races stay rare.
+   */
   void markRelayed(String commandId, LedgerEntry entry);
 
-  /** Sending failed; retry at {@code nextAttemptAt}. */
+  /** Sending failed or is not confirmed yet; retry at {@code nextAttemptAt}. */
   void markFailed(String commandId, String error, Instant nextAttemptAt);
 
   /** The ledger refused the command for good. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.ogcr.domain.common.DocumentHash;
 import org.ogcr.domain.credit.BlockChange;
 import org.ogcr.domain.credit.CreditOperation;
+import org.ogcr.domain.credit.IssuanceBlocks;
 import org.ogcr.domain.credit.IssuanceCode;
 import org.ogcr.domain.credit.SerialRange;
 import org.ogcr.domain.id.AccountId;
@@ -116,6 +117,36 @@ public abstract class CreditLedgerContract {
             LedgerRefusedException.class,
             e -> assertThat(e.code()).isEqualTo("ledger_state_mismatch"));
     assertThat(ledger.entries(1, 10)).hasSize(2);
+  }
+
+  @Test
+  void givenChangeThatUnretiresCredits_submit_isRefused() {
+    CreditLedger ledger = emptyLedger();
+    IssuedCredits issued = issue("iss-4", 100);
+    ledger.submit(mint(issued));
+    IssuanceBlocks blocks = issued.blocks();
+    CreditOperation sale = CreditOperation.sell(issued.id(), new SerialRange(1, 10), LLC, BUYER);
+    ledger.submit(new LedgerCommand.Apply("sale-4", "sell", blocks.plan(sale)));
+    blocks = blocks.apply(sale);
+    CreditOperation retire = CreditOperation.retire(issued.id(), new SerialRange(1, 10), BUYER);
+    ledger.submit(new LedgerCommand.Apply("retire-4", "retire", blocks.plan(retire)));
+    blocks = blocks.apply(retire);
+    org.ogcr.domain.credit.CreditBlock retired = blocks.blockAt(1);
+    BlockChange unretire =
+        new BlockChange(
+            java.util.List.of(retired),
+            java.util.List.of(
+                new org.ogcr.domain.credit.CreditBlock(
+                    issued.id(),
+                    retired.range(),
+                    LLC,
+                    org.ogcr.domain.credit.CreditStatus.ISSUED,
+                    retired.provenance())));
+    assertThatThrownBy(() -> ledger.submit(new LedgerCommand.Apply("unretire", "forge", unretire)))
+        .isInstanceOfSatisfying(
+            LedgerRefusedException.class,
+            e -> assertThat(e.code()).isEqualTo("ledger_state_mismatch"));
+    assertThat(ledger.find("unretire")).isEmpty();
   }
 
   @Test

@@ -75,7 +75,13 @@ public abstract class LedgerOutboxContract {
     assertThat(outbox.find("doc-1").orElseThrow().state()).isEqualTo(State.RELAYED);
     assertThat(outbox.find("doc-1").orElseThrow().entry()).isPresent();
     assertThat(outbox.find("doc-2").orElseThrow().state()).isEqualTo(State.REFUSED);
-    assertThatThrownBy(() -> outbox.markFailed("doc-1", "late", T0))
+    // a relay that lost the race reports late: the relayed outcome stands
+    outbox.markFailed("doc-1", "late", T0);
+    assertThat(outbox.find("doc-1").orElseThrow().state()).isEqualTo(State.RELAYED);
+    assertThatThrownBy(() -> outbox.markFailed("doc-2", "late", T0))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code()).isEqualTo("invalid_value"));
+    assertThatThrownBy(() -> outbox.markRelayed("doc-9", entry(anchor(9))))
         .isInstanceOfSatisfying(
             DomainException.class, e -> assertThat(e.code()).isEqualTo("invalid_value"));
     assertThat(outbox.find("doc-9")).isEmpty();

@@ -59,7 +59,7 @@ public abstract class SerialNumberSequenceContract {
     } finally {
       pool.shutdownNow();
     }
+    // numbers may be skipped (a failed transaction's), never handed out twice
     assertThat(taken).doesNotHaveDuplicates().hasSize(threads * perThread);
-    assertThat(Collections.max(taken)).isEqualTo(threads * perThread);
   }
 }
