@@ -54,74 +54,55 @@ public final class InMemoryLedgerOutbox implements LedgerOutbox {
 
   @Override
   public synchronized void markRelayed(String commandId, LedgerEntry entry) {
-    if (relayedAlready(commandId)) {
-      return;
-    }
-    Item item = pending(commandId);
-    items.put(
-        commandId,
-        new Item(
-            item.command(),
-            State.RELAYED,
-            item.attempts() + 1,
-            item.nextAttemptAt(),
-            item.lastError(),
-            Optional.of(entry)));
+    Require.nonNull("entry", entry);
+    settle(commandId, State.RELAYED, Optional.empty(), Optional.of(entry), Optional.empty());
   }
 
   @Override
   public synchronized void markFailed(String commandId, String error, Instant nextAttemptAt) {
-    if (relayedAlready(commandId)) {
-      return;
-    }
-    Item item = pending(commandId);
-    items.put(
-        commandId,
-        new Item(
-            item.command(),
-            State.PENDING,
-            item.attempts() + 1,
-            Require.nonNull("nextAttemptAt", nextAttemptAt),
-            Optional.of(error),
-            Optional.empty()));
+    Require.nonNull("nextAttemptAt", nextAttemptAt);
+    settle(
+        commandId, State.PENDING, Optional.of(error), Optional.empty(), Optional.of(nextAttemptAt));
   }
 
   @Override
   public synchronized void markRefused(String commandId, String error) {
-    if (relayedAlready(commandId)) {
+    settle(commandId, State.REFUSED, Optional.of(error), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * Records one attempt's outcome for a pending command. A command another relay already relayed
+   * keeps that outcome: several relays may race, the ledger being idempotent by id.
+   */
+  private void settle(
+      String commandId,
+      State state,
+      Optional<String> error,
+      Optional<LedgerEntry> entry,
+      Optional<Instant> retryAt) {
+    Item item = items.get(commandId);
+    if (item != null && item.state() == State.RELAYED) {
       return;
     }
-    Item item = pending(commandId);
-    items.put(
-        commandId,
-        new Item(
-            item.command(),
-            State.REFUSED,
-            item.attempts() + 1,
-            item.nextAttemptAt(),
-            Optional.of(error),
-            Optional.empty()));
-  }
-
-  @Override
-  public synchronized Optional<Item> find(String commandId) {
-    return Optional.ofNullable(items.get(commandId));
-  }
-
-  /** Another relay recorded the command first: its outcome stands. */
-  private boolean relayedAlready(String commandId) {
-    Item item = items.get(commandId);
-    return item != null && item.state() == State.RELAYED;
-  }
-
-  private Item pending(String commandId) {
-    Item item = items.get(commandId);
     if (item == null || item.state() != State.PENDING) {
       throw new InvalidValueException(
           "commandId",
           commandId,
           "must name a pending command; is " + (item == null ? "unknown" : item.state()));
     }
-    return item;
+    items.put(
+        commandId,
+        new Item(
+            item.command(),
+            state,
+            item.attempts() + 1,
+            retryAt.orElse(item.nextAttemptAt()),
+            error.isPresent() ? error : item.lastError(),
+            entry));
+  }
+
+  @Override
+  public synchronized Optional<Item> find(String commandId) {
+    return Optional.ofNullable(items.get(commandId));
   }
 }
