@@ -111,7 +111,7 @@ public record Money(long minorUnits, Currency currency) {
 
   /**
    * The number of minor-unit digits of {@code currency} (2 for USD); currencies without one (gold
-   * {@code XAU}, the test code {@code XXX}) cannot hold exact minor units and are refused.
+   * {@code XAU}, or the ISO 4217 testing code) cannot hold exact minor units and are refused.
    */
   private static int requireMinorUnitDigits(Currency currency) {
     Require.nonNull("currency", currency);
