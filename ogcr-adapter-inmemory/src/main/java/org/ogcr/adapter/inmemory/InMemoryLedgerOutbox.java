@@ -13,15 +13,33 @@ import org.ogcr.port.out.LedgerCommand;
 import org.ogcr.port.out.LedgerEntry;
 import org.ogcr.port.out.LedgerOutbox;
 
-/** The outbox in memory, in the order commands were queued. Thread-safe. */
+/**
+ * The outbox in memory, in the order commands were queued. Thread-safe: every operation runs under
+ * the lock of its {@link InMemoryUnitOfWork}, and a command queued or marked inside a transaction
+ * that rolls back is unqueued or unmarked again.
+ */
 public final class InMemoryLedgerOutbox implements LedgerOutbox {
 
+  private final InMemoryUnitOfWork uow;
   private final Map<String, Item> items = new LinkedHashMap<>();
 
+  /** An outbox with a unit of work of its own. */
+  public InMemoryLedgerOutbox() {
+    this(new InMemoryUnitOfWork());
+  }
+
+  public InMemoryLedgerOutbox(InMemoryUnitOfWork uow) {
+    this.uow = Require.nonNull("uow", uow);
+  }
+
   @Override
-  public synchronized void enqueue(LedgerCommand command, Instant at) {
+  public void enqueue(LedgerCommand command, Instant at) {
     Require.nonNull("command", command);
     Require.nonNull("at", at);
+    uow.locked(() -> queue(command, at));
+  }
+
+  private void queue(LedgerCommand command, Instant at) {
     Item queued = items.get(command.id());
     if (queued != null) {
       if (!queued.command().equals(command)) {
@@ -33,12 +51,17 @@ public final class InMemoryLedgerOutbox implements LedgerOutbox {
     }
     items.put(
         command.id(), new Item(command, State.PENDING, 0, at, Optional.empty(), Optional.empty()));
+    uow.onRollback(() -> items.remove(command.id()));
   }
 
   @Override
-  public synchronized List<Item> due(Instant now, int limit) {
+  public List<Item> due(Instant now, int limit) {
     Require.nonNull("now", now);
     Require.between("limit", limit, 1, 10_000);
+    return uow.locked(() -> dueItems(now, limit));
+  }
+
+  private List<Item> dueItems(Instant now, int limit) {
     List<Item> due = new ArrayList<>();
     for (Item item : items.values()) {
       if (item.state() != State.PENDING) {
@@ -53,21 +76,33 @@ public final class InMemoryLedgerOutbox implements LedgerOutbox {
   }
 
   @Override
-  public synchronized void markRelayed(String commandId, LedgerEntry entry) {
+  public void markRelayed(String commandId, LedgerEntry entry) {
     Require.nonNull("entry", entry);
-    settle(commandId, State.RELAYED, Optional.empty(), Optional.of(entry), Optional.empty());
+    uow.locked(
+        () ->
+            settle(
+                commandId, State.RELAYED, Optional.empty(), Optional.of(entry), Optional.empty()));
   }
 
   @Override
-  public synchronized void markFailed(String commandId, String error, Instant nextAttemptAt) {
+  public void markFailed(String commandId, String error, Instant nextAttemptAt) {
     Require.nonNull("nextAttemptAt", nextAttemptAt);
-    settle(
-        commandId, State.PENDING, Optional.of(error), Optional.empty(), Optional.of(nextAttemptAt));
+    uow.locked(
+        () ->
+            settle(
+                commandId,
+                State.PENDING,
+                Optional.of(error),
+                Optional.empty(),
+                Optional.of(nextAttemptAt)));
   }
 
   @Override
-  public synchronized void markRefused(String commandId, String error) {
-    settle(commandId, State.REFUSED, Optional.of(error), Optional.empty(), Optional.empty());
+  public void markRefused(String commandId, String error) {
+    uow.locked(
+        () ->
+            settle(
+                commandId, State.REFUSED, Optional.of(error), Optional.empty(), Optional.empty()));
   }
 
   /**
@@ -99,10 +134,12 @@ public final class InMemoryLedgerOutbox implements LedgerOutbox {
             retryAt.orElse(item.nextAttemptAt()),
             error.isPresent() ? error : item.lastError(),
             entry));
+    // the key stays in place, so putting the item back keeps the queue order
+    uow.onRollback(() -> items.put(commandId, item));
   }
 
   @Override
-  public synchronized Optional<Item> find(String commandId) {
-    return Optional.ofNullable(items.get(commandId));
+  public Optional<Item> find(String commandId) {
+    return uow.locked(() -> Optional.ofNullable(items.get(commandId)));
   }
 }

@@ -30,6 +30,23 @@ public final class PddHistory {
     this.versions = List.copyOf(versions);
   }
 
+  /**
+   * Rebuilds a stored history.
+   *
+   * @throws org.ogcr.domain.common.InvalidValueException unless the versions are numbered 1, 2, …
+   *     in order
+   */
+  public static PddHistory of(List<PddVersion> versions) {
+    Require.nonEmpty("versions", versions);
+    for (int i = 0; i < versions.size(); i++) {
+      if (Require.nonNull("versions", versions.get(i)).number() != i + 1) {
+        throw new org.ogcr.domain.common.InvalidValueException(
+            "versions[" + i + "].number", versions.get(i).number(), "must be " + (i + 1));
+      }
+    }
+    return new PddHistory(versions);
+  }
+
   public static PddHistory first(DocumentHash hash, Instant at, ActorId by) {
     return new PddHistory(List.of(new PddVersion(1, hash, at, by)));
   }
@@ -77,5 +94,20 @@ public final class PddHistory {
     AmendmentRefusedException(String code, String message) {
       super(code, message);
     }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PddHistory other && versions.equals(other.versions);
+  }
+
+  @Override
+  public int hashCode() {
+    return versions.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "PddHistory" + versions;
   }
 }

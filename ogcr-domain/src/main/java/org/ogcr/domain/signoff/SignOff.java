@@ -60,6 +60,37 @@ public final class SignOff {
         Optional.empty());
   }
 
+  /**
+   * Rebuilds a stored sign-off. The state must be one {@link #open}, {@link #sign}, {@link #hold}
+   * and {@link #release} can reach: approved exactly when the policy is met, a hold exactly when on
+   * hold, each signer once.
+   */
+  public static SignOff restore(
+      DocumentHash proposal,
+      SignOffPolicy policy,
+      Set<ActorId> recused,
+      List<Signature> signatures,
+      SignOffStatus status,
+      Optional<Hold> hold) {
+    SignOff restored =
+        new SignOff(
+            Require.nonNull("proposal", proposal),
+            Require.nonNull("policy", policy),
+            Set.copyOf(Require.noNulls("recused", recused)),
+            Require.noNulls("signatures", signatures),
+            Require.nonNull("status", status),
+            Require.nonNull("hold", hold));
+    boolean consistent =
+        (status == SignOffStatus.APPROVED) == restored.policyMet()
+            && (status == SignOffStatus.ON_HOLD) == hold.isPresent()
+            && signatures.stream().map(Signature::signer).distinct().count() == signatures.size();
+    if (!consistent) {
+      throw new org.ogcr.domain.common.InvalidValueException(
+          "signOff", status + " " + signatures + " " + hold, "must be a reachable sign-off state");
+    }
+    return restored;
+  }
+
   /** Records {@code signer}'s signature in {@code capacity}; approves when the policy is met. */
   public SignOff sign(Signer signer, SignOffRole capacity, Instant at) {
     Require.nonNull("capacity", capacity);
@@ -182,5 +213,31 @@ public final class SignOff {
 
   public boolean isApproved() {
     return status == SignOffStatus.APPROVED;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SignOff other
+        && proposal.equals(other.proposal)
+        && policy.equals(other.policy)
+        && recused.equals(other.recused)
+        && signatures.equals(other.signatures)
+        && status == other.status
+        && hold.equals(other.hold);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(proposal, policy, recused, signatures, status, hold);
+  }
+
+  @Override
+  public String toString() {
+    return "SignOff[" + status + " " + signatures + hold.map(h -> " hold " + h).orElse("") + "]";
+  }
+
+  /** The actors recused for this property. */
+  public Set<ActorId> recused() {
+    return recused;
   }
 }

@@ -11,6 +11,7 @@ import org.ogcr.domain.methodology.MethodologyRef;
 import org.ogcr.domain.monitoring.MonitoringPeriod;
 import org.ogcr.domain.rules.ProjectFacts;
 import org.ogcr.domain.rules.VerifierClaim;
+import org.ogcr.port.out.RegistryView;
 
 /**
  * Reads the fields the business rules need from a document that passed the schema stage; the schema

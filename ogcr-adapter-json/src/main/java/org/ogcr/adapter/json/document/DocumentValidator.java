@@ -42,6 +42,7 @@ import org.ogcr.domain.project.PddHistory;
 import org.ogcr.domain.rules.BusinessRules;
 import org.ogcr.domain.rules.ProjectCandidate;
 import org.ogcr.domain.rules.ReportCandidate;
+import org.ogcr.port.out.RegistryView;
 
 /**
  * The validation pipeline of docs/documents.md, the same whether a document arrives over HTTP or

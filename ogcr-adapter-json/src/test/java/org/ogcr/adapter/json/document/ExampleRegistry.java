@@ -19,6 +19,7 @@ import org.ogcr.domain.id.ProjectId;
 import org.ogcr.domain.methodology.MethodologyCatalog;
 import org.ogcr.domain.rules.BusinessRules;
 import org.ogcr.domain.rules.ProjectFacts;
+import org.ogcr.port.out.RegistryView;
 
 /**
  * A registry state built from {@code examples/}: every methodology registered, every valid PDD

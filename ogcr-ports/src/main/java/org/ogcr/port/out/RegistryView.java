@@ -1,4 +1,4 @@
-package org.ogcr.adapter.json.document;
+package org.ogcr.port.out;
 
 import java.util.List;
 import java.util.Optional;

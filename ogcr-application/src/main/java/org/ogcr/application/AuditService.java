@@ -1,0 +1,60 @@
+package org.ogcr.application;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.ogcr.domain.audit.Attestation;
+import org.ogcr.domain.audit.AuditChain;
+import org.ogcr.domain.audit.ChainedEntry;
+import org.ogcr.domain.common.DocumentHash;
+import org.ogcr.port.in.AuditUseCases;
+import org.ogcr.port.out.DrivenPorts;
+
+/** Reads and checks the tamper-evident record. */
+final class AuditService implements AuditUseCases {
+
+  private static final int PAGE = 1000;
+
+  private final DrivenPorts ports;
+
+  AuditService(DrivenPorts ports) {
+    this.ports = ports;
+  }
+
+  @Override
+  public List<ChainedEntry> entries(long fromSequence, int limit) {
+    return ports.audit().read(fromSequence, limit);
+  }
+
+  @Override
+  public Optional<AuditChain.Break> verifyChain() {
+    // the head first: entries appended while the chain is read are not part of this check
+    Optional<ChainedEntry> head = ports.audit().head();
+    List<ChainedEntry> all = new ArrayList<>();
+    long next = 1;
+    long last = head.map(ChainedEntry::sequence).orElse(0L);
+    while (next <= last) {
+      List<ChainedEntry> page = ports.audit().read(next, PAGE);
+      if (page.isEmpty()) {
+        break;
+      }
+      for (ChainedEntry e : page) {
+        if (e.sequence() <= last) {
+          all.add(e);
+        }
+      }
+      next = page.get(page.size() - 1).sequence() + 1;
+    }
+    return AuditChain.verify(all, head.map(h -> new AuditChain.Head(h.sequence(), h.hash())));
+  }
+
+  @Override
+  public Optional<Attestation> attestation(DocumentHash receipt) {
+    return ports.attestations().find(receipt);
+  }
+
+  @Override
+  public List<Attestation> attestations(String subject) {
+    return ports.attestations().ofSubject(subject);
+  }
+}

@@ -1,0 +1,103 @@
+package org.ogcr.application;
+
+import java.time.Instant;
+import java.util.function.Function;
+import org.ogcr.domain.audit.AuditEntry;
+import org.ogcr.domain.common.DomainException;
+import org.ogcr.port.in.Principal;
+import org.ogcr.port.out.AuditLog;
+import org.ogcr.port.out.Clock;
+import org.ogcr.port.out.UnitOfWork;
+
+/**
+ * Runs every use case the same way: one transaction, one audit entry. An allowed decision's entry
+ * commits with its state change; a refused one rolls everything back, then records the denial in a
+ * transaction of its own, so the audit keeps every refusal and the registry keeps none of its
+ * effects.
+ */
+final class Decisions {
+
+  private static final int MAX_DETAIL = 4096;
+
+  private final UnitOfWork unitOfWork;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  Decisions(UnitOfWork unitOfWork, AuditLog audit, Clock clock) {
+    this.unitOfWork = unitOfWork;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** A decision's result and the audit detail that describes it. */
+  record Outcome<T>(T result, String detail) {}
+
+  /**
+   * @param action the use case, for example {@code project.validate}
+   * @param resource what it acts on, for example {@code project/nulhegan-forest}
+   * @param work the use case, given the decision's instant; throws to refuse
+   */
+  <T> T decide(Principal who, String action, String resource, Function<Instant, Outcome<T>> work) {
+    Instant now = clock.now();
+    try {
+      return unitOfWork.transact(
+          () -> {
+            Outcome<T> outcome = work.apply(now);
+            audit.append(
+                entry(who, now, action, resource, AuditEntry.Outcome.ALLOWED, outcome.detail()));
+            return outcome.result();
+          });
+    } catch (RuntimeException refused) {
+      String why =
+          refused instanceof DomainException d
+              ? d.code() + ": " + d.getMessage()
+              : "internal_error: " + refused.getClass().getName();
+      try {
+        unitOfWork.transact(
+            () -> audit.append(entry(who, now, action, resource, AuditEntry.Outcome.DENIED, why)));
+      } catch (RuntimeException auditFailure) {
+        refused.addSuppressed(auditFailure);
+      }
+      throw refused;
+    }
+  }
+
+  private static AuditEntry entry(
+      Principal who,
+      Instant at,
+      String action,
+      String resource,
+      AuditEntry.Outcome outcome,
+      String detail) {
+    return new AuditEntry(
+        at, who.actor(), who.organisation(), resource, action, outcome, wellFormed(detail));
+  }
+
+  /**
+   * At most {@value #MAX_DETAIL} characters, never cutting a surrogate pair in half, with any lone
+   * surrogate a client sent replaced by U+FFFD: a refusal is always recordable.
+   */
+  static String wellFormed(String detail) {
+    String raw = detail == null ? "" : detail;
+    StringBuilder sb = new StringBuilder(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < raw.length()
+          && Character.isLowSurrogate(raw.charAt(i + 1))) {
+        sb.append(c).append(raw.charAt(++i));
+      } else {
+        sb.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+      }
+    }
+    String d = sb.toString();
+    if (d.length() <= MAX_DETAIL) {
+      return d;
+    }
+    int end = MAX_DETAIL - 1;
+    if (Character.isHighSurrogate(d.charAt(end - 1))) {
+      end--;
+    }
+    return d.substring(0, end) + "…";
+  }
+}

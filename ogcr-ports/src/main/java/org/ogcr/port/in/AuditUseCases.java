@@ -1,0 +1,26 @@
+package org.ogcr.port.in;
+
+import java.util.List;
+import java.util.Optional;
+import org.ogcr.domain.audit.Attestation;
+import org.ogcr.domain.audit.AuditChain;
+import org.ogcr.domain.audit.ChainedEntry;
+import org.ogcr.domain.common.DocumentHash;
+
+/** The tamper-evident record, for auditors. */
+public interface AuditUseCases {
+
+  /** Entries from {@code fromSequence} (1 is the first), at most {@code limit}. */
+  List<ChainedEntry> entries(long fromSequence, int limit);
+
+  /**
+   * Walks the whole audit chain.
+   *
+   * @return the first modified, removed or reordered entry, if any
+   */
+  Optional<AuditChain.Break> verifyChain();
+
+  Optional<Attestation> attestation(DocumentHash receipt);
+
+  List<Attestation> attestations(String subject);
+}

@@ -1,0 +1,49 @@
+package org.ogcr.port.out;
+
+import org.ogcr.domain.common.Require;
+
+/**
+ * Every driven port a registry runs on, as one adapter set provides them. The stores, the audit log
+ * and the outbox must all take part in {@link #unitOfWork()}; the ledger never does.
+ */
+public record DrivenPorts(
+    UnitOfWork unitOfWork,
+    Clock clock,
+    SerialNumberSequence serials,
+    AuditLog audit,
+    LedgerOutbox outbox,
+    CreditLedger ledger,
+    IdentityVerifier identity,
+    DocumentReader documents,
+    DocumentStore documentStore,
+    MethodologyStore methodologies,
+    ProjectStore projects,
+    ReportStore reports,
+    IssuanceStore issuances,
+    CreditBlockStore blocks,
+    AccountStore accounts,
+    CreditEventStore events,
+    AttestationStore attestations,
+    PropertyFileStore propertyFiles) {
+
+  public DrivenPorts {
+    Require.nonNull("unitOfWork", unitOfWork);
+    Require.nonNull("clock", clock);
+    Require.nonNull("serials", serials);
+    Require.nonNull("audit", audit);
+    Require.nonNull("outbox", outbox);
+    Require.nonNull("ledger", ledger);
+    Require.nonNull("identity", identity);
+    Require.nonNull("documents", documents);
+    Require.nonNull("documentStore", documentStore);
+    Require.nonNull("methodologies", methodologies);
+    Require.nonNull("projects", projects);
+    Require.nonNull("reports", reports);
+    Require.nonNull("issuances", issuances);
+    Require.nonNull("blocks", blocks);
+    Require.nonNull("accounts", accounts);
+    Require.nonNull("events", events);
+    Require.nonNull("attestations", attestations);
+    Require.nonNull("propertyFiles", propertyFiles);
+  }
+}

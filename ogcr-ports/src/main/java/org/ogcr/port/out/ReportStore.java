@@ -1,0 +1,33 @@
+package org.ogcr.port.out;
+
+import java.util.List;
+import java.util.Optional;
+import org.ogcr.domain.id.ReportId;
+import org.ogcr.port.model.Page;
+import org.ogcr.port.model.PageRequest;
+import org.ogcr.port.model.ReportQuery;
+import org.ogcr.port.model.ReportRecord;
+
+/** Monitoring reports. */
+public interface ReportStore {
+
+  /**
+   * @throws StoreConflictException {@code already_exists} when the id is taken
+   */
+  void insert(ReportRecord report);
+
+  /**
+   * Replaces the stored report whose version is {@code report.version() - 1}.
+   *
+   * @throws StoreConflictException {@code concurrent_update} when the stored version differs
+   */
+  void update(ReportRecord report);
+
+  Optional<ReportRecord> find(ReportId id);
+
+  /** Matching reports in id order. */
+  Page<ReportRecord> search(ReportQuery query, PageRequest page);
+
+  /** Every report matching {@code query}, in id order. */
+  List<ReportRecord> all(ReportQuery query);
+}

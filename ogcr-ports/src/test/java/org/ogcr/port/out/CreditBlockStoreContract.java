@@ -1,0 +1,313 @@
+package org.ogcr.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.ogcr.domain.credit.CreditStatus.HELD;
+import static org.ogcr.domain.credit.CreditStatus.ISSUED;
+import static org.ogcr.domain.credit.CreditStatus.LISTED;
+import static org.ogcr.domain.credit.CreditStatus.RETIRED;
+import static org.ogcr.port.out.Fixtures.BUYER;
+import static org.ogcr.port.out.Fixtures.LLC;
+import static org.ogcr.port.out.Fixtures.POOL;
+import static org.ogcr.port.out.Fixtures.block;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.ogcr.domain.common.DomainException;
+import org.ogcr.domain.credit.BlockChange;
+import org.ogcr.domain.credit.CreditBlock;
+import org.ogcr.domain.credit.CreditStatus;
+import org.ogcr.domain.credit.Provenance;
+import org.ogcr.domain.credit.SerialRange;
+import org.ogcr.domain.id.AccountId;
+import org.ogcr.domain.id.IssuanceId;
+import org.ogcr.port.model.BlockQuery;
+import org.ogcr.port.model.Page;
+import org.ogcr.port.model.PageRequest;
+
+/** What every {@link CreditBlockStore} must do; adapters' tests extend it unchanged. */
+public abstract class CreditBlockStoreContract {
+
+  /** A store with no block. */
+  protected abstract CreditBlockStore emptyStore();
+
+  private static final IssuanceId ISS = new IssuanceId("iss-1");
+
+  /** Issuance iss-1 of 429 credits: 394 to the property, 35 to the buffer pool. */
+  private static List<CreditBlock> minted() {
+    return List.of(block("iss-1", 1, 394, LLC, ISSUED), block("iss-1", 395, 429, POOL, ISSUED));
+  }
+
+  /** Sells credits 1 to 100 of the property's block to the buyer. */
+  private static BlockChange saleOfFirstHundred() {
+    return new BlockChange(
+        List.of(block("iss-1", 1, 394, LLC, ISSUED)),
+        List.of(block("iss-1", 1, 100, BUYER, HELD), block("iss-1", 101, 394, LLC, ISSUED)));
+  }
+
+  private static void assertStale(Runnable write) {
+    assertThatThrownBy(write::run)
+        .isInstanceOfSatisfying(
+            StoreConflictException.class, e -> assertThat(e.code()).isEqualTo("stale_blocks"));
+  }
+
+  @Test
+  void givenInsertedIssuance_ofIssuance_returnsItsBlocksInSerialOrder() {
+    CreditBlockStore store = emptyStore();
+    List<CreditBlock> blocks = minted();
+    store.insertIssuance(List.of(blocks.get(1), blocks.get(0)));
+    assertThat(store.ofIssuance(ISS)).containsExactlyElementsOf(blocks);
+    assertThat(store.ofIssuance(new IssuanceId("unknown"))).isEmpty();
+  }
+
+  @Test
+  void givenIssuanceWithBlocks_insertIssuance_isRefusedAndChangesNothing() {
+    CreditBlockStore store = emptyStore();
+    store.insertIssuance(minted());
+    assertThatThrownBy(() -> store.insertIssuance(List.of(block("iss-1", 1, 1000, BUYER, ISSUED))))
+        .isInstanceOfSatisfying(
+            StoreConflictException.class, e -> assertThat(e.code()).isEqualTo("already_exists"));
+    assertThat(store.ofIssuance(ISS)).containsExactlyElementsOf(minted());
+  }
+
+  @Test
+  void givenOverlappingOrMixedBlocks_insertIssuance_isRefusedAndStoresNothing() {
+    CreditBlockStore store = emptyStore();
+    assertThatThrownBy(
+            () ->
+                store.insertIssuance(
+                    List.of(
+                        block("iss-1", 1, 10, LLC, ISSUED), block("iss-1", 10, 20, POOL, ISSUED))))
+        .isInstanceOf(DomainException.class);
+    assertThatThrownBy(
+            () ->
+                store.insertIssuance(
+                    List.of(
+                        block("iss-1", 1, 10, LLC, ISSUED), block("iss-2", 11, 20, POOL, ISSUED))))
+        .isInstanceOf(DomainException.class);
+    assertThat(store.ofIssuance(ISS)).isEmpty();
+    assertThat(store.ofIssuance(new IssuanceId("iss-2"))).isEmpty();
+  }
+
+  @Test
+  void givenCurrentBlocks_replace_removesThemAndAddsTheNewOnes() {
+    CreditBlockStore store = emptyStore();
+    store.insertIssuance(minted());
+    store.replace(saleOfFirstHundred());
+    assertThat(store.ofIssuance(ISS))
+        .containsExactly(
+            block("iss-1", 1, 100, BUYER, HELD),
+            block("iss-1", 101, 394, LLC, ISSUED),
+            block("iss-1", 395, 429, POOL, ISSUED));
+    // a change spanning two current blocks: the property and the pool each give credits back
+    store.replace(
+        new BlockChange(
+            List.of(block("iss-1", 101, 394, LLC, ISSUED), block("iss-1", 395, 429, POOL, ISSUED)),
+            List.of(block("iss-1", 101, 429, BUYER, HELD))));
+    assertThat(store.ofIssuance(ISS))
+        .containsExactly(
+            block("iss-1", 1, 100, BUYER, HELD), block("iss-1", 101, 429, BUYER, HELD));
+  }
+
+  @Test
+  void givenReplacementProvenance_blocks_roundTripUnchanged() {
+    CreditBlockStore store = emptyStore();
+    CreditBlock replacement =
+        Fixtures.replacementBlock("iss-pool", 1, 50, BUYER, Fixtures.hash("lost receipt"));
+    store.insertIssuance(List.of(replacement, block("iss-pool", 51, 80, POOL, ISSUED)));
+    assertThat(store.ofIssuance(new IssuanceId("iss-pool")).get(0)).isEqualTo(replacement);
+    assertThat(store.ofIssuance(new IssuanceId("iss-pool")).get(0).provenance())
+        .isEqualTo(new Provenance.Replacement(Fixtures.hash("lost receipt")));
+  }
+
+  @Test
+  void givenAppliedChangeAgain_replace_isRefusedAsStaleAndChangesNothing() {
+    CreditBlockStore store = emptyStore();
+    store.insertIssuance(minted());
+    store.replace(saleOfFirstHundred());
+    List<CreditBlock> after = store.ofIssuance(ISS);
+    assertStale(() -> store.replace(saleOfFirstHundred()));
+    assertThat(store.ofIssuance(ISS)).isEqualTo(after);
+  }
+
+  @Test
+  void givenRemovedBlockDifferingInOneField_replace_isRefusedAsStale() {
+    CreditBlockStore store = emptyStore();
+    store.insertIssuance(minted());
+    CreditBlock current = block("iss-1", 1, 394, LLC, ISSUED);
+    List<CreditBlock> notCurrent =
+        List.of(
+            block("iss-1", 1, 394, BUYER, ISSUED), // another owner
+            block("iss-1", 1, 394, LLC, HELD), // another status
+            current.withRange(new SerialRange(1, 393)), // part of it
+            new CreditBlock(
+                ISS,
+                current.range(),
+                LLC,
+                ISSUED,
+                new Provenance.Replacement(Fixtures.hash("x")))); // another provenance
+    for (CreditBlock stale : notCurrent) {
+      BlockChange change = new BlockChange(List.of(stale), List.of(stale.withRange(stale.range())));
+      assertStale(() -> store.replace(change));
+    }
+    assertThat(store.ofIssuance(ISS)).containsExactlyElementsOf(minted());
+  }
+
+  @Test
+  void givenOneStaleBlockAmongSeveral_replace_changesNothingAtAll() {
+    CreditBlockStore store = emptyStore();
+    store.insertIssuance(minted());
+    BlockChange change =
+        new BlockChange(
+            List.of(block("iss-1", 1, 394, LLC, ISSUED), block("iss-1", 395, 429, LLC, ISSUED)),
+            List.of(block("iss-1", 1, 429, BUYER, HELD)));
+    assertStale(() -> store.replace(change));
+    assertThat(store.ofIssuance(ISS)).containsExactlyElementsOf(minted());
+  }
+
+  @Test
+  void givenIssuanceWithoutBlocks_replace_isRefusedAsStale() {
+    CreditBlockStore store = emptyStore();
+    assertStale(() -> store.replace(saleOfFirstHundred()));
+    assertThat(store.ofIssuance(ISS)).isEmpty();
+  }
+
+  @Test
+  void givenTwoThreadsMovingTheSameBlock_exactlyOneWins() throws Exception {
+    CreditBlockStore store = emptyStore();
+    int rounds = 20;
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < rounds; round++) {
+        String iss = "race-" + round;
+        CreditBlock whole = block(iss, 1, 100, LLC, ISSUED);
+        store.insertIssuance(List.of(whole));
+        BlockChange toBuyer =
+            new BlockChange(List.of(whole), List.of(block(iss, 1, 100, BUYER, HELD)));
+        BlockChange toOther =
+            new BlockChange(
+                List.of(whole),
+                List.of(
+                    block(iss, 1, 50, new AccountId("other"), HELD),
+                    block(iss, 51, 100, LLC, ISSUED)));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> outcomes = new ArrayList<>();
+        for (BlockChange change : List.of(toBuyer, toOther)) {
+          outcomes.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    try {
+                      store.replace(change);
+                      return true;
+                    } catch (StoreConflictException e) {
+                      assertThat(e.code()).isEqualTo("stale_blocks");
+                      return false;
+                    }
+                  }));
+        }
+        start.countDown();
+        boolean buyerWon = outcomes.get(0).get(60, TimeUnit.SECONDS);
+        boolean otherWon = outcomes.get(1).get(60, TimeUnit.SECONDS);
+        assertThat(buyerWon ^ otherWon).as("exactly one replace wins in round " + round).isTrue();
+        assertThat(store.ofIssuance(new IssuanceId(iss)))
+            .containsExactlyElementsOf(buyerWon ? toBuyer.added() : toOther.added());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void givenBlocksOfSeveralIssuances_ofOwner_returnsThemInIssuanceThenSerialOrder() {
+    CreditBlockStore store = emptyStore();
+    store.insertIssuance(
+        List.of(block("iss-b", 1, 10, BUYER, HELD), block("iss-b", 11, 20, LLC, ISSUED)));
+    store.insertIssuance(
+        List.of(
+            block("iss-a", 31, 40, BUYER, RETIRED),
+            block("iss-a", 1, 30, BUYER, HELD),
+            block("iss-a", 41, 50, POOL, ISSUED)));
+    assertThat(store.ofOwner(BUYER))
+        .containsExactly(
+            block("iss-a", 1, 30, BUYER, HELD),
+            block("iss-a", 31, 40, BUYER, RETIRED),
+            block("iss-b", 1, 10, BUYER, HELD));
+    assertThat(store.ofOwner(new AccountId("nobody"))).isEmpty();
+  }
+
+  @Test
+  void givenBlockQuery_search_filtersByIssuancesOwnerAndStatuses() {
+    CreditBlockStore store = emptyStore();
+    store.insertIssuance(
+        List.of(
+            block("iss-a", 1, 10, BUYER, HELD),
+            block("iss-a", 11, 20, BUYER, LISTED),
+            block("iss-a", 21, 30, LLC, ISSUED)));
+    store.insertIssuance(
+        List.of(block("iss-b", 1, 10, BUYER, RETIRED), block("iss-b", 11, 20, LLC, ISSUED)));
+    store.insertIssuance(List.of(block("iss-c", 1, 5, BUYER, HELD)));
+
+    assertThat(store.search(BlockQuery.ALL, PageRequest.FIRST).items())
+        .extracting(b -> b.issuance().value() + b.range())
+        .containsExactly(
+            "iss-a[1, 10]",
+            "iss-a[11, 20]",
+            "iss-a[21, 30]",
+            "iss-b[1, 10]",
+            "iss-b[11, 20]",
+            "iss-c[1, 5]");
+    BlockQuery ofAandC =
+        new BlockQuery(
+            Optional.of(Set.of(new IssuanceId("iss-a"), new IssuanceId("iss-c"))),
+            Optional.empty(),
+            Set.of());
+    assertThat(store.search(ofAandC, PageRequest.FIRST).total()).isEqualTo(4);
+    BlockQuery buyersOpen =
+        new BlockQuery(Optional.empty(), Optional.of(BUYER), Set.of(HELD, LISTED));
+    assertThat(store.search(buyersOpen, PageRequest.FIRST).items())
+        .containsExactly(
+            block("iss-a", 1, 10, BUYER, HELD),
+            block("iss-a", 11, 20, BUYER, LISTED),
+            block("iss-c", 1, 5, BUYER, HELD));
+    BlockQuery issuedOfB =
+        new BlockQuery(
+            Optional.of(Set.of(new IssuanceId("iss-b"))), Optional.empty(), Set.of(ISSUED));
+    assertThat(store.search(issuedOfB, PageRequest.FIRST).items())
+        .containsExactly(block("iss-b", 11, 20, LLC, ISSUED));
+    BlockQuery noIssuance = new BlockQuery(Optional.of(Set.of()), Optional.empty(), Set.of());
+    assertThat(store.search(noIssuance, PageRequest.FIRST).total()).isZero();
+    BlockQuery invalidated =
+        new BlockQuery(Optional.empty(), Optional.empty(), Set.of(CreditStatus.INVALIDATED));
+    assertThat(store.search(invalidated, PageRequest.FIRST).items()).isEmpty();
+  }
+
+  @Test
+  void givenManyBlocks_search_pagesWithTotalsAndOffsets() {
+    CreditBlockStore store = emptyStore();
+    List<CreditBlock> blocks = new ArrayList<>();
+    for (int i = 0; i < 23; i++) {
+      blocks.add(block("iss-1", i * 10 + 1, i * 10 + 10, i % 2 == 0 ? BUYER : LLC, HELD));
+    }
+    store.insertIssuance(blocks);
+    BlockQuery buyer = new BlockQuery(Optional.empty(), Optional.of(BUYER), Set.of());
+    Page<CreditBlock> second = store.search(buyer, new PageRequest(5, 5));
+    assertThat(second.total()).isEqualTo(12);
+    assertThat(second.items())
+        .extracting(b -> b.range().first())
+        .containsExactly(101L, 121L, 141L, 161L, 181L);
+    assertThat(second.hasNext()).isTrue();
+    Page<CreditBlock> last = store.search(buyer, new PageRequest(10, 5));
+    assertThat(last.items()).extracting(b -> b.range().first()).containsExactly(201L, 221L);
+    assertThat(last.hasNext()).isFalse();
+    assertThat(store.search(buyer, new PageRequest(12, 5)).items()).isEmpty();
+  }
+}
