@@ -109,6 +109,25 @@ class CreditLifecycleTest {
                 Optional.empty()));
   }
 
+  /** Submits and validates the project and submits its 2026 report, unverified. */
+  static void verifiedNulheganUpToSubmission(Registry r) {
+    r.projects()
+        .submit(
+            new SubmitProject(ALICE, NULHEGAN, TestRegistry.document("nulhegan-forest.pdd.json")));
+    r.projects().validate(new DecideProject(VALIDATOR, NULHEGAN, "boundary and easement checked"));
+    r.monitoring()
+        .submit(
+            new SubmitReport(
+                ALICE, REPORT, TestRegistry.document("nulhegan-forest-2026.mrv.json")));
+  }
+
+  /** The worked example's issuance, in another test's registry. */
+  IssuanceRecord issueIn(TestRegistry other) {
+    t = other;
+    r = other.registry;
+    return issueNulhegan();
+  }
+
   static void fileNulhegan(Registry r, Set<org.ogcr.domain.id.ActorId> recused) {
     r.issuance()
         .fileProperty(

@@ -7,8 +7,27 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.ogcr.domain.common.InvalidValueException;
+import org.ogcr.port.out.Clock;
+import org.ogcr.port.out.ClockContract;
 
-class ManualClockTest {
+class ManualClockTest extends ClockContract {
+
+  @Override
+  protected Clock clock() {
+    return new ManualClock(Instant.parse("2027-03-01T00:00:00Z"));
+  }
+
+  @Override
+  protected void letTimePass(Clock clock) {
+    ((ManualClock) clock).advance(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void standsStillUntilAdvanced() {
+    ManualClock clock = new ManualClock(Instant.parse("2027-03-01T00:00:00Z"));
+    assertThat(clock.now()).isEqualTo(clock.now());
+    assertThat(clock.advance(Duration.ofHours(2))).isEqualTo(Instant.parse("2027-03-01T02:00:00Z"));
+  }
 
   @Test
   void givenManualClock_advance_movesTimeForwardOnly() {

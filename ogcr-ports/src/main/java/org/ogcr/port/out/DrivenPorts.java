@@ -46,4 +46,27 @@ public record DrivenPorts(
     Require.nonNull("attestations", attestations);
     Require.nonNull("propertyFiles", propertyFiles);
   }
+
+  /** The same ports over another ledger, for example an EVM chain instead of the in-process one. */
+  public DrivenPorts withLedger(CreditLedger other) {
+    return new DrivenPorts(
+        unitOfWork,
+        clock,
+        serials,
+        audit,
+        outbox,
+        other,
+        identity,
+        documents,
+        documentStore,
+        methodologies,
+        projects,
+        reports,
+        issuances,
+        blocks,
+        accounts,
+        events,
+        attestations,
+        propertyFiles);
+  }
 }

@@ -5,8 +5,14 @@ import java.util.function.Supplier;
 /**
  * Runs a use case all or nothing: every store write, audit entry and outbox entry made inside
  * {@link #transact} is committed together when it returns, and none of them when it throws. A call
- * inside a running transaction joins it. Ledger writes never happen inside: they leave as outbox
- * entries and are relayed after commit.
+ * inside a running transaction joins it: its writes commit or roll back with the outer one; if the
+ * nested call throws and the outer work catches the exception, the nested call's own writes are
+ * rolled back (a savepoint) and the outer work goes on. Ledger writes never happen inside: they
+ * leave as outbox entries and are relayed after commit.
+ *
+ * <p>Isolation: a transaction never sees another's uncommitted writes, and of two transactions that
+ * change the same record only one commits (the stores refuse the other with {@link
+ * StoreConflictException}). The in-memory adapter runs transactions one at a time.
  */
 public interface UnitOfWork {
 
