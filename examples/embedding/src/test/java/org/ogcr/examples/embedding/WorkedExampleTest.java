@@ -24,6 +24,8 @@ class WorkedExampleTest {
         .contains("EC-2026-0001-NULHEGAN-395 … EC-2026-0001-NULHEGAN-429  35 ISSUED in buffer-pool")
         .contains("EC-2026-0001-NULHEGAN-001 … EC-2026-0001-NULHEGAN-040  40 RETIRED in acme-main")
         .contains("EC-2026-0001-NULHEGAN-041 … EC-2026-0001-NULHEGAN-100  60 HELD in acme-main")
+        .contains("  REGISTRY USD 37.50")
+        .contains("  TREASURY_RESIDUAL USD 1600.63")
         .contains("0 refused")
         .contains("audit chain: intact");
   }
