@@ -178,8 +178,10 @@ public final class WorkedExample {
                         issued.owner(),
                         Optional.of(acme)),
                     Money.of("2500.00", Currency.getInstance("USD"))));
-    out.println(
-        "sold 001-100 to " + acme + " for USD 2500.00: " + sale.proceeds().finalAllocations());
+    out.println("sold 001-100 to " + acme + " for USD 2500.00, routed:");
+    sale.proceeds()
+        .finalAllocations()
+        .forEach(a -> out.println("  " + a.payee() + " " + a.amount()));
     registry
         .credits()
         .retire(
