@@ -45,6 +45,24 @@ final class Access {
     }
   }
 
+  /**
+   * The registry's directory lists the actor under the organisation it claims to act for; every
+   * independence decision relies on it.
+   */
+  static void requireListed(org.ogcr.port.out.IdentityVerifier identity, Principal who) {
+    java.util.Optional<OrganisationId> listed = identity.organisationOf(who.actor());
+    if (!listed.equals(java.util.Optional.of(who.organisation()))) {
+      throw new AccessDeniedException(
+          "identity_mismatch",
+          who.actor()
+              + " is listed in the registry's directory under "
+              + listed.map(Object::toString).orElse("no organisation")
+              + ", not "
+              + who.organisation()
+              + "; register the actor under the organisation it acts for");
+    }
+  }
+
   /** A validator or verifier never decides for its own organisation. */
   static void requireIndependent(Principal who, OrganisationId developer, String what) {
     if (who.organisation().equals(developer)) {

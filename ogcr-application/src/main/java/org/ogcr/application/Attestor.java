@@ -1,6 +1,8 @@
 package org.ogcr.application;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.ogcr.domain.audit.Attestation;
 import org.ogcr.port.in.Principal;
@@ -22,9 +24,23 @@ final class Attestor {
     this.outbox = outbox;
   }
 
+  /**
+   * Attests one transition. The facts gain the subject's attestation sequence number and the
+   * previous receipt of the subject, so each subject's receipts form a chain and no two
+   * transitions, however alike, share a receipt.
+   */
   Attestation attest(
       String kind, String subject, Instant at, Principal who, Map<String, String> facts) {
-    Attestation a = Attestation.of(kind, subject, at, who.actor(), facts);
+    List<Attestation> earlier = store.ofSubject(subject);
+    Map<String, String> chained = new LinkedHashMap<>(facts);
+    chained.put("subjectSequence", Integer.toString(earlier.size() + 1));
+    chained.put(
+        "previousReceipt",
+        earlier.isEmpty() ? "" : earlier.get(earlier.size() - 1).receipt().hex());
+    Attestation a = Attestation.of(kind, subject, at, who.actor(), chained);
+    if (store.find(a.receipt()).isPresent()) {
+      throw new IllegalStateException("attestation " + a.receipt() + " already recorded");
+    }
     store.put(a);
     outbox.enqueue(
         new LedgerCommand.Anchor("anchor-" + a.receipt().hex(), "attestation", a.receipt()), at);

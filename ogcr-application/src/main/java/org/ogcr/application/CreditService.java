@@ -54,6 +54,9 @@ final class CreditService implements CreditUseCases {
 
   private static final int MAX_TEXT = 1000;
 
+  /** Property accounts are opened by issuance only, under this prefix. */
+  static final String PROPERTY_ACCOUNT_PREFIX = "property:";
+
   private final DrivenPorts ports;
   private final RegistrySettings settings;
   private final Decisions decisions;
@@ -86,9 +89,28 @@ final class CreditService implements CreditUseCases {
         "account/" + c.id().value(),
         now -> {
           requireRole(who, "opening an account", Role.HOLDER, Role.ADMINISTRATOR);
+          if (c.id().value().startsWith(PROPERTY_ACCOUNT_PREFIX)
+              || c.id().equals(settings.bufferPool())) {
+            throw new InvalidValueException(
+                "accountId",
+                c.id().value(),
+                "is reserved: accounts named "
+                    + PROPERTY_ACCOUNT_PREFIX
+                    + "… are opened by issuance, and "
+                    + settings.bufferPool()
+                    + " is the buffer pool; choose another id");
+          }
           Account account = new Account(c.id(), who.organisation(), Account.Kind.HOLDER, now);
           ports.accounts().insert(account);
-          return new Decisions.Outcome<>(account, "opened for " + who.organisation());
+          Attestation a =
+              attestor.attest(
+                  "account.opened",
+                  "account/" + c.id().value(),
+                  now,
+                  who,
+                  Map.of("holder", who.organisation().value(), "kind", account.kind().name()));
+          return new Decisions.Outcome<>(
+              account, "opened for " + who.organisation() + ", receipt " + a.receipt().hex());
         });
   }
 
@@ -203,22 +225,39 @@ final class CreditService implements CreditUseCases {
           requireRole(who, "recording a sale", Role.HOLDER, Role.OPERATOR);
           AccountId to = recipient(m);
           Account from = existingAccount(m.from());
-          existingAccount(to);
+          Account buyer = existingAccount(to);
           IssuanceRecord issuance = issued(m.issuance());
+          // the checks below and the change are planned on one read of the blocks: if another
+          // transaction moves them meanwhile, the compare-and-set write refuses (stale_blocks)
           IssuanceBlocks blocks = blocks(issuance);
           CreditBlock block = blocks.blockAt(m.range().first());
           boolean viaExchange = block.status() == CreditStatus.LISTED;
           boolean ownerSells = who.has(Role.HOLDER) && who.organisation().equals(from.holder());
-          boolean exchangeExecutes = viaExchange && who.has(Role.OPERATOR);
+          boolean exchangeExecutes =
+              viaExchange
+                  && who.has(Role.OPERATOR)
+                  && who.organisation().equals(settings.registryOrganisation());
           if (!ownerSells && !exchangeExecutes) {
-            if (!who.organisation().equals(from.holder())) {
+            if (!who.organisation().equals(from.holder())
+                && !(viaExchange && who.has(Role.OPERATOR))) {
               requireOwner(who, from.holder(), "account " + from.id());
             }
             throw new AccessDeniedException(
                 "role_required",
                 "recording this sale requires role holder of "
                     + from.holder()
-                    + (viaExchange ? ", or operator for an exchange execution" : ""));
+                    + (viaExchange
+                        ? ", or operator of "
+                            + settings.registryOrganisation()
+                            + " recording an exchange execution"
+                        : ""));
+          }
+          if (exchangeExecutes && !ownerSells && buyer.holder().equals(who.organisation())) {
+            throw new AccessDeniedException(
+                "conflict_of_interest",
+                "an exchange execution cannot deliver credits to an account of "
+                    + who.organisation()
+                    + ", the organisation recording it");
           }
           if (!c.price().currency().equals(settings.fees().currency())) {
             throw new InvalidValueException(
@@ -229,24 +268,35 @@ final class CreditService implements CreditUseCases {
           if (c.price().isZero()) {
             throw new InvalidValueException("price", c.price(), "must be more than zero");
           }
+          // a primary sale is the property's organisation selling original credits: its net goes
+          // to the property's treasury; any other sale is a resale, whose net goes to the seller
+          boolean primary =
+              !block.isReplacement() && from.holder().equals(projectOrganisation(issuance));
+          PrimarySale sale = new PrimarySale(c.price(), viaExchange);
           SaleProceeds proceeds =
-              RevenueRouter.routeSale(
-                  new PrimarySale(c.price(), viaExchange), settings.fees(), treasury(issuance));
+              primary
+                  ? RevenueRouter.routeSale(sale, settings.fees(), treasury(issuance))
+                  : RevenueRouter.routeResale(sale, settings.fees());
           Map<String, String> details = new LinkedHashMap<>();
           details.put("price", c.price().toString());
           details.put("viaExchange", Boolean.toString(viaExchange));
+          details.put("market", primary ? "primary" : "secondary");
           details.put("sale", allocations(proceeds.sale()));
           details.put("treasury", allocations(proceeds.treasury()));
+          CreditOperation op = CreditOperation.sell(m.issuance(), m.range(), m.from(), to);
           Receipted<CreditEvent> done =
-              apply(
-                  CreditOperation.sell(m.issuance(), m.range(), m.from(), to),
-                  CreditEvent.Kind.SOLD,
-                  now,
-                  who,
-                  details);
+              record(blocks.plan(op), op, CreditEvent.Kind.SOLD, now, who, details);
           return new Decisions.Outcome<>(
               new SaleResult(done.value().receipt(), proceeds, viaExchange), describe(done));
         });
+  }
+
+  private org.ogcr.domain.id.OrganisationId projectOrganisation(IssuanceRecord issuance) {
+    return ports
+        .projects()
+        .find(issuance.project())
+        .orElseThrow(() -> new IllegalStateException("issuance without project"))
+        .organisation();
   }
 
   private TreasuryTemplate treasury(IssuanceRecord issuance) {
@@ -272,6 +322,12 @@ final class CreditService implements CreditUseCases {
         subject(c.issuance(), c.lost()),
         now -> {
           requireRole(who, "invalidating credits", Role.OPERATOR, Role.ADMINISTRATOR);
+          if (c.deliberate()) {
+            requireRole(
+                who,
+                "recording a deliberate loss and the subrogation it causes",
+                Role.ADMINISTRATOR);
+          }
           text("reason", c.reason());
           IssuanceRecord issuance = issued(c.issuance());
           IssuanceBlocks affected = blocks(issuance);

@@ -38,10 +38,11 @@ final class Decisions {
    * @param work the use case, given the decision's instant; throws to refuse
    */
   <T> T decide(Principal who, String action, String resource, Function<Instant, Outcome<T>> work) {
-    Instant now = clock.now();
     try {
       return unitOfWork.transact(
           () -> {
+            // read inside the transaction, so entries appended in commit order carry ordered times
+            Instant now = clock.now();
             Outcome<T> outcome = work.apply(now);
             audit.append(
                 entry(who, now, action, resource, AuditEntry.Outcome.ALLOWED, outcome.detail()));
@@ -54,7 +55,9 @@ final class Decisions {
               : "internal_error: " + refused.getClass().getName();
       try {
         unitOfWork.transact(
-            () -> audit.append(entry(who, now, action, resource, AuditEntry.Outcome.DENIED, why)));
+            () ->
+                audit.append(
+                    entry(who, clock.now(), action, resource, AuditEntry.Outcome.DENIED, why)));
       } catch (RuntimeException auditFailure) {
         refused.addSuppressed(auditFailure);
       }

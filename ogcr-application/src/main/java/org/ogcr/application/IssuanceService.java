@@ -94,6 +94,15 @@ final class IssuanceService implements IssuanceUseCases {
                     + " declares no Earth Credits property (/properties/earthCredits); only"
                     + " properties have a compliance file");
           }
+          DocumentHash declared = project.property().get().registrationRecordHash();
+          if (!c.registeredRecordHash().equals(declared)) {
+            throw new InvalidValueException(
+                "registeredRecordHash",
+                c.registeredRecordHash().hex(),
+                "must be the registration record hash the validated PDD declares at"
+                    + " /properties/earthCredits/registrationRecordHash, "
+                    + declared.hex());
+          }
           long version =
               ports.propertyFiles().find(c.project()).map(PropertyFile::version).orElse(0L);
           PropertyFile file =
@@ -170,7 +179,19 @@ final class IssuanceService implements IssuanceUseCases {
                 "project " + project.id() + " is " + project.status() + "; it must be validated");
           }
           Optional<PropertyFile> file = ports.propertyFiles().find(project.id());
-          project.property().ifPresent(terms -> requirePrerequisites(project, file, c));
+          if (project.property().isPresent()) {
+            requirePrerequisites(
+                project,
+                file,
+                c.attestedRecordHash()
+                    .orElseThrow(
+                        () ->
+                            new InvalidValueException(
+                                "attestedRecordHash",
+                                null,
+                                "is required for an Earth Credits property: the registration"
+                                    + " record hash the attestation receipt cites")));
+          }
           Methodology methodology =
               ports
                   .methodologies()
@@ -183,11 +204,16 @@ final class IssuanceService implements IssuanceUseCases {
           BufferRate rate = methodology.parameters().bufferRates().rateFor(tier);
           int vintage = report.period().start().getYear();
           String propertyCode = propertyCode(project);
-          AnnualAssessment assessment = new AnnualAssessment(propertyCode, vintage);
-          ports
-              .issuances()
-              .findByAssessment(assessment)
-              .ifPresent(prior -> assessment.requireNotYetIssued(List.of(prior.assessment())));
+          // one full issuance per property per annual assessment; a project without property data
+          // is limited to one issuance per verified report
+          Optional<AnnualAssessment> assessment =
+              project.property().map(terms -> new AnnualAssessment(terms.propertyCode(), vintage));
+          assessment.ifPresent(
+              a ->
+                  ports
+                      .issuances()
+                      .findByAssessment(a)
+                      .ifPresent(prior -> a.requireNotYetIssued(List.of(a))));
           ports
               .issuances()
               .findByReport(report.id())
@@ -210,7 +236,8 @@ final class IssuanceService implements IssuanceUseCases {
           facts.put("project", project.id().value());
           facts.put("report", report.id().value());
           facts.put("mrv", report.document().hex());
-          facts.put("assessment", propertyCode + "/" + vintage);
+          assessment.ifPresent(
+              a -> facts.put("assessment", a.propertyCode() + "/" + a.assessmentYear()));
           facts.put("exactQuantity", quantity.exact().toPlainString());
           facts.put("units", Long.toString(quantity.units()));
           facts.put("riskTier", tier.name().toLowerCase(Locale.ROOT));
@@ -262,8 +289,14 @@ final class IssuanceService implements IssuanceUseCases {
     return q.units();
   }
 
+  /**
+   * The Earth Credits prerequisites, every unmet one listed at once: the attested registration
+   * record hash matches the one on file (which is the one the PDD declares), the wrapper entity is
+   * operational, every beneficiary of the treasury template is KYC-attested, and no compliance
+   * issue is open.
+   */
   private void requirePrerequisites(
-      ProjectRecord project, Optional<PropertyFile> file, RequestIssuance c) {
+      ProjectRecord project, Optional<PropertyFile> file, DocumentHash attested) {
     PropertyFile f =
         file.orElseThrow(
             () ->
@@ -272,25 +305,16 @@ final class IssuanceService implements IssuanceUseCases {
                     "property "
                         + project.id()
                         + " has no compliance file; an operator files it before issuance"));
-    DocumentHash attested =
-        c.attestedRecordHash()
-            .orElseThrow(
-                () ->
-                    new InvalidValueException(
-                        "attestedRecordHash",
-                        null,
-                        "is required for an Earth Credits property: the registration record hash"
-                            + " the attestation receipt cites"));
     boolean kyc = true;
     for (Beneficiary b : f.treasury().beneficiaries()) {
       kyc &= ports.identity().kyc(b.name()).isPresent();
     }
+    DocumentHash declared = project.property().orElseThrow().registrationRecordHash();
+    // a file that disagrees with the PDD counts as a mismatch whatever the receipt cites
+    DocumentHash cited =
+        f.registeredRecordHash().equals(declared) ? attested : f.registeredRecordHash();
     new IssuancePrerequisites(
-            f.registeredRecordHash(),
-            attested,
-            f.wrapperEntityOperational(),
-            kyc,
-            f.openComplianceIssues())
+            declared, cited, f.wrapperEntityOperational(), kyc, f.openComplianceIssues())
         .requireMet();
   }
 
@@ -343,8 +367,14 @@ final class IssuanceService implements IssuanceUseCases {
             raw.length() <= 128
                 ? raw
                 : "property:" + DocumentHash.sha256(raw.getBytes(StandardCharsets.UTF_8)).hex());
-    if (ports.accounts().find(id).isEmpty()) {
+    Optional<Account> existing = ports.accounts().find(id);
+    if (existing.isEmpty()) {
       ports.accounts().insert(new Account(id, project.organisation(), Account.Kind.PROPERTY, now));
+    } else if (existing.get().kind() != Account.Kind.PROPERTY
+        || !existing.get().holder().equals(project.organisation())) {
+      // only issuance opens property accounts; anything else under the id is an integrity fault
+      throw new IllegalStateException(
+          "account " + id + " is not the property account of " + project.organisation());
     }
     return id;
   }
@@ -362,6 +392,7 @@ final class IssuanceService implements IssuanceUseCases {
               "signing an issuance as " + c.capacity().name().toLowerCase(Locale.ROOT),
               c.capacity() == SignOffRole.OFFICER ? Role.OFFICER : Role.AUDITOR);
           IssuanceRecord issuance = proposed(c.id());
+          requireEligibleSigner(issuance, who, "sign");
           SignOff signed = issuance.signOff().sign(signer(who), c.capacity(), now);
           if (!signed.isApproved()) {
             IssuanceRecord next = issuance.withSignOff(signed);
@@ -387,11 +418,30 @@ final class IssuanceService implements IssuanceUseCases {
   /** The atomic issue: blocks, report, issuance record, mint and events in one transaction. */
   private Decisions.Outcome<Receipted<IssuanceRecord>> issue(
       IssuanceRecord issuance, SignOff approved, Instant now, Principal who) {
+    // what held at the proposal must still hold when the credits come into being
+    ProjectRecord project = project(issuance.project());
+    if (project.status() != ProjectStatus.VALIDATED) {
+      throw new UseCaseRefusedException(
+          "project_not_validated",
+          "project " + project.id() + " is " + project.status() + "; its credits cannot be issued");
+    }
     ReportRecord report =
         ports
             .reports()
             .find(issuance.report())
             .orElseThrow(() -> new IllegalStateException("report"));
+    if (report.status() != ReportStatus.VERIFIED) {
+      throw new UseCaseRefusedException(
+          "report_not_verified", "report " + report.id() + " is " + report.status());
+    }
+    if (project.property().isPresent()) {
+      Optional<PropertyFile> file = ports.propertyFiles().find(project.id());
+      requirePrerequisites(
+          project,
+          file,
+          file.map(PropertyFile::registeredRecordHash)
+              .orElse(project.property().get().registrationRecordHash()));
+    }
     IssuedCredits credits =
         IssuedCredits.issue(
             issuance.id(),
@@ -472,6 +522,7 @@ final class IssuanceService implements IssuanceUseCases {
         now -> {
           requireRole(who, "holding an issuance for review", Role.OFFICER, Role.AUDITOR);
           IssuanceRecord issuance = proposed(c.id());
+          requireEligibleSigner(issuance, who, "hold");
           IssuanceRecord next =
               issuance.withSignOff(issuance.signOff().hold(signer(who), c.reason(), now));
           ports.issuances().update(next);
@@ -492,6 +543,7 @@ final class IssuanceService implements IssuanceUseCases {
         now -> {
           requireRole(who, "releasing a hold", Role.AUDITOR);
           IssuanceRecord issuance = proposed(c.id());
+          requireEligibleSigner(issuance, who, "release a hold on");
           IssuanceRecord next = issuance.withSignOff(issuance.signOff().release(signer(who)));
           ports.issuances().update(next);
           Attestation a =
@@ -499,6 +551,28 @@ final class IssuanceService implements IssuanceUseCases {
                   "issuance.released", resource(c.id()), now, who, Map.of("reason", c.reason()));
           return new Decisions.Outcome<>(new Receipted<>(next, a), "released");
         });
+  }
+
+  /**
+   * The signer is independent of the property and not recused by its current compliance file (a
+   * recusal filed after the proposal counts too); the sign-off itself checks the recusals it was
+   * opened with.
+   */
+  private void requireEligibleSigner(IssuanceRecord issuance, Principal who, String action) {
+    ProjectRecord project = project(issuance.project());
+    Access.requireIndependent(
+        who, project.organisation(), "the property of issuance " + issuance.id());
+    boolean recusedNow =
+        ports
+            .propertyFiles()
+            .find(issuance.project())
+            .map(f -> f.recusedOfficers().contains(who.actor()))
+            .orElse(false);
+    if (recusedNow) {
+      throw new UseCaseRefusedException(
+          "signer_recused",
+          who.actor() + " is recused for this property and cannot " + action + " its issuance");
+    }
   }
 
   private static Signer signer(Principal who) {

@@ -16,7 +16,6 @@ import org.ogcr.domain.id.ReportId;
 import org.ogcr.domain.monitoring.ReportStatus;
 import org.ogcr.domain.project.ProjectStatus;
 import org.ogcr.domain.quantity.Co2eQuantity;
-import org.ogcr.port.in.AccessDeniedException;
 import org.ogcr.port.in.MonitoringUseCases;
 import org.ogcr.port.in.NotFoundException;
 import org.ogcr.port.in.Principal;
@@ -109,16 +108,7 @@ final class MonitoringService implements MonitoringUseCases {
         resource(c.id()),
         now -> {
           requireRole(who, "verifying a monitoring report", Role.VERIFIER);
-          if (!ports
-              .identity()
-              .organisationOf(who.actor())
-              .equals(Optional.of(who.organisation()))) {
-            throw new AccessDeniedException(
-                "identity_mismatch",
-                who.actor()
-                    + " is not listed in the registry's directory as a verifier of "
-                    + who.organisation());
-          }
+          Access.requireListed(ports.identity(), who);
           ReportRecord report =
               ports
                   .reports()

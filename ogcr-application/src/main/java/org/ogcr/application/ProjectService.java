@@ -177,6 +177,7 @@ final class ProjectService implements ProjectUseCases {
         resource(c.id()),
         now -> {
           requireRole(who, action.replace('.', ' '), Role.VALIDATOR);
+          Access.requireListed(ports.identity(), who);
           ProjectRecord p = existing(c.id());
           requireIndependent(who, p.organisation(), "project " + p.id());
           if (next == ProjectStatus.REJECTED) {

@@ -61,6 +61,22 @@ public final class Registry {
         .unitOfWork()
         .transact(
             () -> {
+              ports
+                  .accounts()
+                  .find(settings.bufferPool())
+                  .filter(
+                      a ->
+                          a.kind() != Account.Kind.BUFFER_POOL
+                              || !a.holder().equals(settings.registryOrganisation()))
+                  .ifPresent(
+                      a -> {
+                        throw new IllegalStateException(
+                            "account "
+                                + a.id()
+                                + " exists but is not the buffer pool held by "
+                                + settings.registryOrganisation()
+                                + "; configure another buffer pool account id");
+                      });
               if (ports.accounts().find(settings.bufferPool()).isEmpty()) {
                 ports
                     .accounts()

@@ -262,7 +262,7 @@ class CreditLifecycleTest {
         r.credits()
             .invalidate(
                 new InvalidateCredits(
-                    OPERATOR, ISSUANCE, new SerialRange(41, 60), "wildfire, 2027-06", true));
+                    TestRegistry.ADMIN, ISSUANCE, new SerialRange(41, 60), "arson, 2027-06", true));
 
     assertThat(result.plan().invalidated()).isEqualTo(20);
     assertThat(result.plan().replaced()).isEqualTo(20);
@@ -377,6 +377,7 @@ class CreditLifecycleTest {
         .submit(
             new SubmitProject(ALICE, NULHEGAN, TestRegistry.document("nulhegan-forest.pdd.json")));
     Principal selfValidator = Principal.of("val-nina", "northwoods-trust", Role.VALIDATOR);
+    t.adapters.identity().register(selfValidator.actor(), selfValidator.organisation());
 
     assertThatThrownBy(() -> r.projects().validate(new DecideProject(ALICE, NULHEGAN, "mine")))
         .isInstanceOfSatisfying(

@@ -454,13 +454,16 @@ class RegistrySimulationTest {
       long first = 1 + (long) (random.nextDouble() * total);
       long count = 1 + random.nextInt(random.nextInt(10) == 0 ? 500 : 15);
       SerialRange lost = new SerialRange(first, Math.min(total, first + count - 1));
-      Principal who = random.nextInt(10) == 0 ? pick(holders) : TestRegistry.OPERATOR;
+      boolean deliberate = random.nextBoolean();
+      Principal who =
+          random.nextInt(10) == 0
+              ? pick(holders)
+              : deliberate ? TestRegistry.ADMIN : TestRegistry.OPERATOR;
       attempt(
           () ->
               r.credits()
                   .invalidate(
-                      new InvalidateCredits(
-                          who, issuance, lost, "catastrophic loss", random.nextBoolean())));
+                      new InvalidateCredits(who, issuance, lost, "catastrophic loss", deliberate)));
     }
 
     private void relay() {

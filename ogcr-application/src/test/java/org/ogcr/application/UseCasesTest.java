@@ -153,9 +153,13 @@ class UseCasesTest {
                         Optional.empty(),
                         Optional.of("no data"))),
         "not_found");
+    r.credits().openAccount(new OpenAccount(BUYER, new AccountId("acme-main")));
+    expectRefusal(
+        () -> r.credits().openAccount(new OpenAccount(ALICE, new AccountId("acme-main"))),
+        "already_exists");
     expectRefusal(
         () -> r.credits().openAccount(new OpenAccount(ALICE, r.credits().bufferPool())),
-        "already_exists");
+        "invalid_value");
   }
 
   @Test

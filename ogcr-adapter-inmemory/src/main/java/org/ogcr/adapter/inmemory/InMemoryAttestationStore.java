@@ -19,7 +19,7 @@ public final class InMemoryAttestationStore implements AttestationStore {
 
   private final InMemoryUnitOfWork uow;
   private final Map<DocumentHash, Attestation> byReceipt = new HashMap<>();
-  private final List<Attestation> stored = new ArrayList<>();
+  private final Map<String, List<Attestation>> bySubject = new HashMap<>();
 
   public InMemoryAttestationStore(InMemoryUnitOfWork uow) {
     this.uow = Require.nonNull("uow", uow);
@@ -36,10 +36,15 @@ public final class InMemoryAttestationStore implements AttestationStore {
             return;
           }
           byReceipt.put(receipt, attestation);
-          stored.add(attestation);
+          List<Attestation> ofSubject =
+              bySubject.computeIfAbsent(attestation.subject(), s -> new ArrayList<>());
+          ofSubject.add(attestation);
           uow.onRollback(
               () -> {
-                stored.remove(stored.size() - 1);
+                ofSubject.remove(ofSubject.size() - 1);
+                if (ofSubject.isEmpty()) {
+                  bySubject.remove(attestation.subject());
+                }
                 byReceipt.remove(receipt);
               });
         });
@@ -56,8 +61,7 @@ public final class InMemoryAttestationStore implements AttestationStore {
     Require.nonNull("subject", subject);
     return uow.locked(
         () ->
-            stored.stream()
-                .filter(a -> a.subject().equals(subject))
+            bySubject.getOrDefault(subject, List.of()).stream()
                 .sorted(Comparator.comparing(Attestation::at))
                 .toList());
   }

@@ -78,14 +78,18 @@ public final class InMemoryIssuanceStore implements IssuanceStore {
   private void requireKeysFree(IssuanceRecord issuance) {
     String self = issuance.id().value();
     requireFree(byReport, issuance.report(), self, "an issuance of report " + issuance.report());
-    requireFree(
-        byAssessment,
-        issuance.assessment(),
-        self,
-        "an issuance of the "
-            + issuance.assessment().assessmentYear()
-            + " annual assessment of property "
-            + issuance.assessment().propertyCode());
+    issuance
+        .assessment()
+        .ifPresent(
+            a ->
+                requireFree(
+                    byAssessment,
+                    a,
+                    self,
+                    "an issuance of the "
+                        + a.assessmentYear()
+                        + " annual assessment of property "
+                        + a.propertyCode()));
     requireFree(byCode, issuance.code(), self, "an issuance coded " + issuance.code());
   }
 
@@ -99,13 +103,13 @@ public final class InMemoryIssuanceStore implements IssuanceStore {
   private void index(IssuanceRecord issuance) {
     String key = issuance.id().value();
     byReport.put(issuance.report(), key);
-    byAssessment.put(issuance.assessment(), key);
+    issuance.assessment().ifPresent(a -> byAssessment.put(a, key));
     byCode.put(issuance.code(), key);
   }
 
   private void unindex(IssuanceRecord issuance) {
     byReport.remove(issuance.report());
-    byAssessment.remove(issuance.assessment());
+    issuance.assessment().ifPresent(byAssessment::remove);
     byCode.remove(issuance.code());
   }
 

@@ -25,6 +25,7 @@ public record Payee(PayeeRole role, String name) {
   public static final Payee STEWARDSHIP_RESERVE = new Payee(PayeeRole.STEWARDSHIP_RESERVE, "");
   public static final Payee PROTOCOL = new Payee(PayeeRole.PROTOCOL, "");
   public static final Payee TREASURY_RESIDUAL = new Payee(PayeeRole.TREASURY_RESIDUAL, "");
+  public static final Payee SELLER = new Payee(PayeeRole.SELLER, "");
 
   public Payee {
     Require.nonNull("role", role);

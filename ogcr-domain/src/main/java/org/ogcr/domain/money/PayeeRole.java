@@ -25,5 +25,10 @@ public enum PayeeRole {
    * What the LLC treasury keeps after the template's shares, including the rounding remainder of
    * the treasury distribution.
    */
-  TREASURY_RESIDUAL
+  TREASURY_RESIDUAL,
+  /**
+   * The holder who resells credits it bought: a secondary sale pays the registry and exchange fees
+   * and the net to the seller, never to the issuing property's treasury.
+   */
+  SELLER
 }

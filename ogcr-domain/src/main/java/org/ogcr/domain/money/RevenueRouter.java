@@ -61,6 +61,25 @@ public final class RevenueRouter {
     return new SaleProceeds(level1, level2);
   }
 
+  /**
+   * A secondary sale (a holder resells credits it bought, or sells replacement credits): the
+   * registry fee and, via the exchange, the exchange fee; the net goes to the seller with the
+   * rounding remainder. The property's treasury was paid at the primary sale and receives nothing.
+   */
+  public static SaleProceeds routeResale(PrimarySale sale, FeeSchedule fees) {
+    Require.nonNull("sale", sale);
+    Require.nonNull("fees", fees);
+    Money price = sale.price();
+    List<Allocation> shares = new ArrayList<>();
+    shares.add(new Allocation(Payee.REGISTRY, fees.registryServiceFeeOn(price)));
+    if (sale.viaExchange()) {
+      shares.add(new Allocation(Payee.EXCHANGE, fees.exchangeFeeOn(price)));
+    }
+    return new SaleProceeds(
+        RevenueDistribution.withRemainderTo(price, shares, Payee.SELLER),
+        RevenueDistribution.none(price.currency()));
+  }
+
   /** Level 1: registry fee, exchange fee when via the exchange, net to the property treasury. */
   public static RevenueDistribution splitSale(PrimarySale sale, FeeSchedule fees) {
     Require.nonNull("sale", sale);

@@ -56,6 +56,29 @@ class RevenueRouterProperties {
   }
 
   @Property(tries = 1000)
+  void givenAnyResale_routeResale_paysTheFeesAndTheNetToTheSellerNeverTheTreasury(
+      @ForAll("payments") long payment,
+      @ForAll("currencies") Currency currency,
+      @ForAll boolean viaExchange,
+      @ForAll("feeSchedules") FeeSchedule fees) {
+    SaleProceeds proceeds =
+        RevenueRouter.routeResale(new PrimarySale(new Money(payment, currency), viaExchange), fees);
+
+    assertSumsExactly(proceeds.sale());
+    long registry = assertFloorShare(proceeds.sale(), Payee.REGISTRY, payment, fees.perSaleFee());
+    long exchange =
+        viaExchange
+            ? assertFloorShare(proceeds.sale(), Payee.EXCHANGE, payment, fees.exchangeFee())
+            : 0;
+    assertThat(proceeds.sale().includes(Payee.EXCHANGE)).isEqualTo(viaExchange);
+    assertThat(proceeds.sale().amountFor(Payee.SELLER).minorUnits())
+        .isEqualTo(payment - registry - exchange);
+    assertThat(proceeds.sale().includes(Payee.PROPERTY_TREASURY)).isFalse();
+    assertThat(proceeds.treasury().isEmpty()).isTrue();
+    assertThat(sumOf(proceeds.finalAllocations())).isEqualTo(BigInteger.valueOf(payment));
+  }
+
+  @Property(tries = 1000)
   void givenAnySale_splitSale_feesAreFloorsAndPropertyTreasuryGetsTheRemainder(
       @ForAll("payments") long payment,
       @ForAll("currencies") Currency currency,

@@ -21,7 +21,9 @@ import org.ogcr.domain.signoff.SignOff;
 /**
  * An issuance, from its proposal to its atomic issue.
  *
- * @param assessment the annual assessment it issues; at most one issuance per assessment
+ * @param assessment the annual assessment of an Earth Credits property it issues; at most one
+ *     issuance per assessment. Empty for a project that declares no property: its issuances are
+ *     limited to one per verified report
  * @param quantity the formula's result and the whole units it makes
  * @param split the owner and buffer shares of those units
  * @param owner the property's registry account the owner share is issued to
@@ -35,7 +37,7 @@ public record IssuanceRecord(
     IssuanceCode code,
     ProjectId project,
     ReportId report,
-    AnnualAssessment assessment,
+    Optional<AnnualAssessment> assessment,
     IssuanceQuantity quantity,
     BufferSplit split,
     AccountId owner,

@@ -398,7 +398,7 @@ public final class Fixtures {
     private IssuanceCode code;
     private ProjectId project = new ProjectId("p-1");
     private ReportId report;
-    private AnnualAssessment assessment;
+    private Optional<AnnualAssessment> assessment;
     private IssuanceQuantity quantity;
     private BufferSplit split;
     private AccountId owner = LLC;
@@ -416,7 +416,7 @@ public final class Fixtures {
       this.id = new IssuanceId(id);
       this.code = new IssuanceCode("EC", 2026, sequence, "NULHEGAN");
       this.report = new ReportId("r-" + id);
-      this.assessment = new AnnualAssessment("P" + sequence, 2026);
+      this.assessment = Optional.of(new AnnualAssessment("P" + sequence, 2026));
       tonnes("429.5");
       this.signOff =
           SignOff.open(hash("proposal of " + id), SignOffPolicy.TWO_OFFICERS_ONE_AUDITOR, Set.of());
@@ -458,7 +458,13 @@ public final class Fixtures {
     }
 
     public IssuanceBuilder assessment(String propertyCode, int year) {
-      assessment = new AnnualAssessment(propertyCode, year);
+      assessment = Optional.of(new AnnualAssessment(propertyCode, year));
+      return this;
+    }
+
+    /** No annual assessment: a project that declares no property. */
+    public IssuanceBuilder withoutAssessment() {
+      assessment = Optional.empty();
       return this;
     }
 

@@ -50,7 +50,7 @@ public abstract class IssuanceStoreContract {
     assertThat(store.find(proposed.id())).contains(proposed);
     assertThat(store.find(issued.id())).contains(issued);
     assertThat(store.findByReport(proposed.report())).contains(proposed);
-    assertThat(store.findByAssessment(issued.assessment())).contains(issued);
+    assertThat(store.findByAssessment(issued.assessment().orElseThrow())).contains(issued);
     assertThat(store.find(new IssuanceId("unknown"))).isEmpty();
     assertThat(store.findByReport(new ReportId("unknown"))).isEmpty();
     assertThat(store.findByAssessment(new AnnualAssessment("NOBODY", 2026))).isEmpty();
@@ -75,7 +75,7 @@ public abstract class IssuanceStoreContract {
     IssuanceRecord sameReport = issuance("iss-2", 2).report("r-iss-1").build();
     assertConflict(() -> store.insert(sameReport), "already_exists");
     assertThat(store.find(sameReport.id())).isEmpty();
-    assertThat(store.findByAssessment(sameReport.assessment())).isEmpty();
+    assertThat(store.findByAssessment(sameReport.assessment().orElseThrow())).isEmpty();
   }
 
   @Test
@@ -89,6 +89,18 @@ public abstract class IssuanceStoreContract {
     // the same property's next annual assessment is another key
     store.insert(issuance("iss-3", 3).assessment("P1", 2027).build());
     assertThat(store.findByAssessment(new AnnualAssessment("P1", 2027))).isPresent();
+  }
+
+  @Test
+  void issuancesWithoutAnAssessmentShareNoKeyButTheirReport() {
+    IssuanceStore store = emptyStore();
+    store.insert(issuance("iss-1", 1).withoutAssessment().build());
+    store.insert(issuance("iss-2", 2).withoutAssessment().build());
+    assertThat(store.find(new IssuanceId("iss-1"))).isPresent();
+    assertThat(store.find(new IssuanceId("iss-2"))).isPresent();
+    assertConflict(
+        () -> store.insert(issuance("iss-3", 3).report("r-iss-1").withoutAssessment().build()),
+        "already_exists");
   }
 
   @Test
@@ -111,7 +123,7 @@ public abstract class IssuanceStoreContract {
     store.update(v2);
     assertThat(store.find(v1.id())).contains(v2);
     assertThat(store.findByReport(v1.report())).contains(v2);
-    assertThat(store.findByAssessment(v1.assessment())).contains(v2);
+    assertThat(store.findByAssessment(v1.assessment().orElseThrow())).contains(v2);
     IssuanceRecord v3 = v2.issued(v2.signOff(), T0.plusSeconds(5), hash("issued iss-1"));
     store.update(v3);
     assertThat(store.find(v1.id())).contains(v3);

@@ -398,7 +398,8 @@ public abstract class UnitOfWorkContract {
     IssuanceRecord other = issuance("iss-10", 9).report("r-iss-9").build();
     p.issuances().insert(other);
     assertThat(p.issuances().findByReport(candidate.report())).contains(other);
-    assertThat(p.issuances().findByAssessment(candidate.assessment())).contains(other);
+    assertThat(p.issuances().findByAssessment(candidate.assessment().orElseThrow()))
+        .contains(other);
     assertThat(p.issuances().find(candidate.id())).isEmpty();
   }
 }
