@@ -20,6 +20,7 @@ import org.ogcr.port.in.Principal;
 import org.ogcr.port.in.ProjectUseCases;
 import org.ogcr.port.in.Receipted;
 import org.ogcr.port.in.Role;
+import org.ogcr.port.in.UseCaseRefusedException;
 import org.ogcr.port.model.Page;
 import org.ogcr.port.model.PageRequest;
 import org.ogcr.port.model.ProjectDocument;
@@ -180,6 +181,21 @@ final class ProjectService implements ProjectUseCases {
           Access.requireListed(ports.identity(), who);
           ProjectRecord p = existing(c.id());
           requireIndependent(who, p.organisation(), "project " + p.id());
+          int current = p.history().current().number();
+          c.reviewedVersion()
+              .filter(v -> v != current)
+              .ifPresent(
+                  v -> {
+                    throw new UseCaseRefusedException(
+                        "pdd_version_changed",
+                        "the decision is about PDD version "
+                            + v
+                            + " but project "
+                            + p.id()
+                            + " is at version "
+                            + current
+                            + "; review the current version and decide again");
+                  });
           if (next == ProjectStatus.REJECTED) {
             requireReason(c.reason());
           }

@@ -92,7 +92,10 @@ class UseCasesTest {
     String renamed = pdd().replace("Nulhegan Basin conservation easement", "Nulhegan easement");
     r.projects().amend(new AmendProject(ALICE, NULHEGAN, renamed));
     assertThat(r.projects().find(NULHEGAN).orElseThrow().name()).isEqualTo("Nulhegan easement");
-    r.projects().validate(new DecideProject(VALIDATOR, NULHEGAN, "ok"));
+    expectRefusal(
+        () -> r.projects().validate(new DecideProject(VALIDATOR, NULHEGAN, "ok", Optional.of(1))),
+        "pdd_version_changed");
+    r.projects().validate(new DecideProject(VALIDATOR, NULHEGAN, "ok", Optional.of(2)));
 
     expectRefusal(
         () -> r.projects().amend(new AmendProject(ALICE, NULHEGAN, pdd())),

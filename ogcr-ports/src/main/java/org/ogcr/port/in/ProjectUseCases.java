@@ -29,12 +29,24 @@ public interface ProjectUseCases {
     }
   }
 
-  /** A validator's decision, or the archiving of a validated project, with its reason. */
-  record DecideProject(Principal principal, ProjectId id, String reason) {
+  /**
+   * A validator's decision, or the archiving of a validated project, with its reason.
+   *
+   * @param reviewedVersion the PDD version the decision is about; when given, the decision is
+   *     refused ({@code pdd_version_changed}) if the project has a newer version by then
+   */
+  record DecideProject(
+      Principal principal, ProjectId id, String reason, Optional<Integer> reviewedVersion) {
     public DecideProject {
       Require.nonNull("principal", principal);
       Require.nonNull("projectId", id);
       Require.nonNull("reason", reason);
+      Require.nonNull("reviewedVersion", reviewedVersion);
+    }
+
+    /** A decision about whatever version is current. */
+    public DecideProject(Principal principal, ProjectId id, String reason) {
+      this(principal, id, reason, Optional.empty());
     }
   }
 
