@@ -253,3 +253,8 @@ create table kyc_attestations (
   attested_by varchar(128) not null,
   attested_at timestamp(6) with time zone not null
 );
+
+-- named locks for checks across records (UnitOfWork.lock): one row per name, locked for update
+create table locks (
+  name varchar(256) primary key
+);

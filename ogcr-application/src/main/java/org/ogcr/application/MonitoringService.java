@@ -63,6 +63,8 @@ final class MonitoringService implements MonitoringUseCases {
           if (ports.reports().find(c.id()).isPresent()) {
             throw StoreConflictException.exists("report " + c.id());
           }
+          // the period check reads the project's other reports: one submission at a time
+          ports.unitOfWork().lock("report-periods");
           ReportDocument d = ports.documents().readReport(c.mrv(), view);
           ProjectRecord project =
               ports

@@ -44,6 +44,9 @@ final class ProjectService implements ProjectUseCases {
     this.view = view;
   }
 
+  /** Taken by every change of a boundary, whose overlap check reads all active boundaries. */
+  static final String BOUNDARIES_LOCK = "project-boundaries";
+
   static String resource(ProjectId id) {
     return "project/" + id.value();
   }
@@ -60,6 +63,8 @@ final class ProjectService implements ProjectUseCases {
           if (ports.projects().find(c.id()).isPresent()) {
             throw StoreConflictException.exists("project " + c.id());
           }
+          // the boundary check reads every active project: one registration at a time
+          ports.unitOfWork().lock(BOUNDARIES_LOCK);
           ProjectDocument d = ports.documents().readProject(c.pdd(), Optional.empty(), view);
           requireDeveloper(who, d);
           ports.documentStore().put(d.hash(), c.pdd());
@@ -121,6 +126,7 @@ final class ProjectService implements ProjectUseCases {
           requireRole(who, "amending a project", Role.DEVELOPER);
           ProjectRecord p = existing(c.id());
           requireOwner(who, p.organisation(), "project " + p.id());
+          ports.unitOfWork().lock(BOUNDARIES_LOCK);
           ProjectDocument d = ports.documents().readProject(c.pdd(), Optional.of(p.id()), view);
           if (!d.organisation().equals(p.organisation())) {
             throw new InvalidValueException(

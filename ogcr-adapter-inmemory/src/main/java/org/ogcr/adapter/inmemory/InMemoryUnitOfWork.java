@@ -97,6 +97,18 @@ public final class InMemoryUnitOfWork implements UnitOfWork {
     }
   }
 
+  /**
+   * Nothing to wait for: in-memory transactions already run one at a time. Still refused outside a
+   * transaction, as every adapter refuses it.
+   */
+  @Override
+  public void lock(String key) {
+    java.util.Objects.requireNonNull(key, "key");
+    if (!inTransaction()) {
+      throw new IllegalStateException("lock(" + key + ") outside a transaction");
+    }
+  }
+
   /** True when the current thread is running a transaction of this unit of work. */
   public boolean inTransaction() {
     return journal.get() != null;

@@ -42,7 +42,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     }
     for (int attempt = 1; ; attempt++) {
       try (Handle handle = jdbi.open()) {
-        handle.setTransactionIsolationLevel(TransactionIsolationLevel.SERIALIZABLE);
+        handle.setTransactionIsolationLevel(TransactionIsolationLevel.READ_COMMITTED);
         handle.begin();
         current.set(handle);
         try {
@@ -78,6 +78,39 @@ public final class JdbcUnitOfWork implements UnitOfWork {
       throw e;
     } finally {
       savepoints.set(n - 1);
+    }
+  }
+
+  /**
+   * Takes the row of {@code key} in table {@code locks} for update, creating it first if needed:
+   * another transaction locking the same key waits until this one commits or rolls back.
+   */
+  @Override
+  public void lock(String key) {
+    Handle h = current.get();
+    if (h == null) {
+      throw new IllegalStateException("lock(" + key + ") outside a transaction");
+    }
+    if (h.createQuery("select name from locks where name = :key for update")
+        .bind("key", key)
+        .mapTo(String.class)
+        .findOne()
+        .isEmpty()) {
+      try {
+        transact(
+            () ->
+                h.createUpdate("insert into locks (name) values (:key)")
+                    .bind("key", key)
+                    .execute());
+      } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+        if (!Sql.hasState(e, Sql.UNIQUE_VIOLATION)) {
+          throw e;
+        }
+      }
+      h.createQuery("select name from locks where name = :key for update")
+          .bind("key", key)
+          .mapTo(String.class)
+          .one();
     }
   }
 

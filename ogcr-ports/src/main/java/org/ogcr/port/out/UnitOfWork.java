@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  *
  * <p>Isolation: a transaction never sees another's uncommitted writes, and of two transactions that
  * change the same record only one commits (the stores refuse the other with {@link
- * StoreConflictException}). The in-memory adapter runs transactions one at a time.
+ * StoreConflictException}); checks across records are made safe with {@link #lock}. The in-memory
+ * adapter runs transactions one at a time.
  */
 public interface UnitOfWork {
 
@@ -23,4 +24,17 @@ public interface UnitOfWork {
    * @throws RuntimeException whatever {@code work} threw, after rolling everything back
    */
   <T> T transact(Supplier<T> work);
+
+  /**
+   * Inside {@link #transact}: makes every other transaction that locks the same {@code key} wait
+   * until this one ends. A use case takes the lock of what its checks read across records (every
+   * active boundary before registering a project, every period of a project before adding a
+   * report), so two concurrent calls cannot both pass a check that only one of them may pass.
+   * Records a use case writes are protected by their stores (versions, constraints,
+   * compare-and-set) and need no lock.
+   *
+   * @param key what is locked, for example {@code projects} or {@code reports/nulhegan-forest}
+   * @throws IllegalStateException outside a transaction
+   */
+  void lock(String key);
 }

@@ -383,6 +383,63 @@ public abstract class UnitOfWorkContract {
   }
 
   @Test
+  void lock_isRefusedOutsideATransaction() {
+    Participants p = participants();
+    assertThatThrownBy(() -> p.unitOfWork().lock("projects"))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void givenTwoTransactionsLockingOneKey_theSecondWaitsForTheFirstToEnd() throws Exception {
+    Participants p = participants();
+    java.util.List<String> order =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.concurrent.CountDownLatch firstHoldsTheLock =
+        new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.Future<?> first =
+          pool.submit(
+              () ->
+                  p.unitOfWork()
+                      .transact(
+                          () -> {
+                            p.unitOfWork().lock("boundaries");
+                            firstHoldsTheLock.countDown();
+                            sleep(300);
+                            order.add("first ends");
+                            return null;
+                          }));
+      firstHoldsTheLock.await();
+      java.util.concurrent.Future<?> second =
+          pool.submit(
+              () ->
+                  p.unitOfWork()
+                      .transact(
+                          () -> {
+                            p.unitOfWork().lock("boundaries");
+                            order.add("second holds the lock");
+                            return null;
+                          }));
+      first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(order).containsExactly("first ends", "second holds the lock");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void givenTransactionThatRolledBack_aLaterIssuanceMayTakeItsUniqueKeys() {
     Participants p = participants();
     IssuanceRecord candidate = issuance("iss-9", 9).build();
