@@ -11,12 +11,17 @@ import org.ogcr.port.out.UnitOfWork;
 
 /**
  * Database transactions for the use cases. The outermost {@link #transact} opens a handle and a
- * serializable transaction and binds it to the thread; stores reach it through {@link #withHandle}.
- * A nested call runs under a savepoint: its own writes roll back when it throws, the outer work's
- * stay. A serialization failure or deadlock of the outermost transaction is retried from the start,
- * a few times with a short, growing pause; the work must therefore do nothing outside the database
- * that a retry would repeat (the use cases queue ledger commands in the outbox, inside the
- * transaction, for exactly this reason).
+ * READ COMMITTED transaction and binds it to the thread; stores reach it through {@link
+ * #withHandle}. Correctness does not rest on the isolation level: records carry versions, blocks
+ * are replaced compare-and-set, unique keys are constraints, the audit head is locked by every
+ * append, and checks across records take a {@link #lock}; so writers queue on the rows they share
+ * instead of failing, as they would at SERIALIZABLE on a row every use case writes.
+ *
+ * <p>A nested call runs under a savepoint: its own writes roll back when it throws, the outer
+ * work's stay. A transaction that loses a race the database resolves by aborting it (a deadlock, a
+ * serialization failure, a lock timeout) is run again from the start, a few times with a short,
+ * growing pause; the work must therefore do nothing outside the database that a retry would repeat
+ * (the use cases queue ledger commands in the outbox, inside the transaction, for this reason).
  */
 public final class JdbcUnitOfWork implements UnitOfWork {
 

@@ -33,7 +33,8 @@ public final class TestDatabases {
           "ledger_outbox",
           "serial_sequences",
           "directory",
-          "kyc_attestations");
+          "kyc_attestations",
+          "locks");
 
   private TestDatabases() {}
 
