@@ -102,6 +102,8 @@ public abstract class UnitOfWorkContract {
     return p.unitOfWork()
         .transact(
             () -> {
+              // the project first: a database adapter may enforce the reference
+              p.projects().insert(project("p-1").build());
               p.reports().insert(report("r-1").build());
               p.blocks().insertIssuance(List.of(WHOLE));
               p.propertyFiles().save(Fixtures.propertyFile("p-1", 1));

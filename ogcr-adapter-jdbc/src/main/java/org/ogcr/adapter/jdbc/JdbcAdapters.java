@@ -1,0 +1,80 @@
+package org.ogcr.adapter.jdbc;
+
+import org.ogcr.domain.common.Require;
+import org.ogcr.port.out.Clock;
+import org.ogcr.port.out.CreditLedger;
+import org.ogcr.port.out.DocumentReader;
+import org.ogcr.port.out.DrivenPorts;
+
+/**
+ * Every persistence port over one database, sharing its unit of work. The ledger is another
+ * adapter's (the in-process ledger, or an EVM chain) and the clock and document reader are passed
+ * in, so the composition root chooses them.
+ *
+ * <pre>{@code
+ * JdbcDatabase db = JdbcDatabase.h2File(Path.of("data"));
+ * JdbcAdapters jdbc = JdbcAdapters.create(db, clock, ledger, JsonDocumentReader.withDefaults());
+ * Registry registry = Registry.start(jdbc.ports(), RegistrySettings.defaults());
+ * }</pre>
+ */
+public final class JdbcAdapters {
+
+  private final JdbcDatabase database;
+  private final JdbcIdentityVerifier identity;
+  private final JdbcLedgerOutbox outbox;
+  private final DrivenPorts ports;
+
+  private JdbcAdapters(
+      JdbcDatabase database, Clock clock, CreditLedger ledger, DocumentReader documents) {
+    this.database = database;
+    JdbcUnitOfWork uow = database.unitOfWork();
+    this.identity = new JdbcIdentityVerifier(uow);
+    this.outbox = new JdbcLedgerOutbox(uow);
+    this.ports =
+        new DrivenPorts(
+            uow,
+            clock,
+            new JdbcSerialNumberSequence(uow),
+            new JdbcAuditLog(uow),
+            outbox,
+            ledger,
+            identity,
+            documents,
+            new JdbcDocumentStore(uow),
+            new JdbcMethodologyStore(uow),
+            new JdbcProjectStore(uow),
+            new JdbcReportStore(uow),
+            new JdbcIssuanceStore(uow),
+            new JdbcCreditBlockStore(uow),
+            new JdbcAccountStore(uow),
+            new JdbcCreditEventStore(uow),
+            new JdbcAttestationStore(uow),
+            new JdbcPropertyFileStore(uow));
+  }
+
+  public static JdbcAdapters create(
+      JdbcDatabase database, Clock clock, CreditLedger ledger, DocumentReader documents) {
+    return new JdbcAdapters(
+        Require.nonNull("database", database),
+        Require.nonNull("clock", clock),
+        Require.nonNull("ledger", ledger),
+        Require.nonNull("documents", documents));
+  }
+
+  public DrivenPorts ports() {
+    return ports;
+  }
+
+  /** The directory, with its write methods (actors and KYC attestations). */
+  public JdbcIdentityVerifier identity() {
+    return identity;
+  }
+
+  public JdbcLedgerOutbox outbox() {
+    return outbox;
+  }
+
+  public JdbcDatabase database() {
+    return database;
+  }
+}
