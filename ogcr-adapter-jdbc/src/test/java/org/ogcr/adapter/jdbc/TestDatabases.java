@@ -69,6 +69,13 @@ public final class TestDatabases {
     return empty(postgres);
   }
 
+  /** A new, empty PostgreSQL database on the same server, migrated by opening it. */
+  public static synchronized JdbcDatabase freshPostgres(String name) {
+    postgres();
+    postgres.jdbi().useHandle(h -> h.execute("create database " + name));
+    return JdbcDatabase.open(postgresServer.getDatabase("postgres", name));
+  }
+
   /** Both, by name, for parameterised tests. */
   public static JdbcDatabase named(Engine engine) {
     return engine == Engine.H2 ? h2() : postgres();
