@@ -15,12 +15,13 @@ create table methodologies (
   version varchar(64) not null,
   namespace varchar(32) not null,
   project_types varchar(2048) not null,
-  z numeric(20, 10) not null,
-  methodology_constant numeric(20, 10) not null,
-  rate_low numeric(6, 4) not null,
-  rate_moderate numeric(6, 4) not null,
-  rate_high numeric(6, 4) not null,
-  rate_frontier numeric(6, 4) not null,
+  -- parameters as their exact decimal text: a buffer rate may have six places
+  z varchar(128) not null,
+  methodology_constant varchar(128) not null,
+  rate_low varchar(128) not null,
+  rate_moderate varchar(128) not null,
+  rate_high varchar(128) not null,
+  rate_frontier varchar(128) not null,
   status varchar(16) not null,
   approved_by varchar(128),
   approved_at timestamp(6) with time zone,
@@ -46,9 +47,10 @@ create table projects (
   max_lon double precision not null,
   max_lat double precision not null,
   property_code varchar(16),
-  verified_acres numeric(30, 10),
+  -- decimals the domain keeps exactly as given, scale included, are stored as their text
+  verified_acres varchar(128),
   risk_tier varchar(16),
-  threat_multiplier numeric(20, 10),
+  threat_multiplier varchar(128),
   registration_record_hash char(64),
   submitted_at timestamp(6) with time zone not null,
   updated_at timestamp(6) with time zone not null,
@@ -80,8 +82,8 @@ create table reports (
   period_start date not null,
   period_end date not null,
   net_removal numeric(30, 6) not null,
-  eci_mean numeric(30, 10),
-  eci_standard_error numeric(30, 10),
+  eci_mean varchar(128),
+  eci_standard_error varchar(128),
   document char(64) not null,
   submitted_by varchar(128) not null,
   submitted_at timestamp(6) with time zone not null,
@@ -120,25 +122,34 @@ create table accounts (
 );
 create index accounts_holder on accounts (holder, id);
 
+-- The issuance and credit block tables keep no foreign keys to the rows their records name: each
+-- store is a port of its own, tested in isolation against its contract, and the application
+-- stores every row before a record names it (project and verified report before the proposal,
+-- the accounts before the issuance, the issuance before its blocks). References a contract can
+-- satisfy (report, PDD version and property file to project) are foreign keys.
 create table issuances (
   id varchar(128) primary key,
   prefix varchar(8) not null,
   vintage_year integer not null,
   sequence integer not null,
   property_code varchar(16) not null,
-  project_id varchar(128) not null references projects (id),
-  report_id varchar(128) not null references reports (id),
+  project_id varchar(128) not null,
+  report_id varchar(128) not null,
   -- the annual assessment of an Earth Credits property; null for other projects
   assessment_property varchar(16),
   assessment_year integer,
-  exact_quantity numeric(40, 12) not null,
+  -- exact at any scale; the scale is kept beside it (H2's unconstrained numeric drops trailing
+  -- zeros, and the records compare decimals with equals)
+  exact_quantity numeric not null,
+  exact_quantity_scale integer not null,
   unit_size numeric(20, 6) not null,
   units bigint not null,
-  buffer_rate numeric(6, 4) not null,
+  buffer_rate numeric not null,
+  buffer_rate_scale integer not null,
   owner_share bigint not null,
   buffer_share bigint not null,
-  owner_account varchar(128) not null references accounts (id),
-  buffer_pool varchar(128) not null references accounts (id),
+  owner_account varchar(128) not null,
+  buffer_pool varchar(128) not null,
   fee_minor bigint not null,
   fee_currency char(3) not null,
   status varchar(16) not null,
@@ -158,10 +169,10 @@ create index issuances_vintage on issuances (vintage_year, id);
 
 -- the current credit blocks: one row per block, never one per credit
 create table credit_blocks (
-  issuance_id varchar(128) not null references issuances (id),
+  issuance_id varchar(128) not null,
   first_serial bigint not null,
   last_serial bigint not null,
-  owner varchar(128) not null references accounts (id),
+  owner varchar(128) not null,
   status varchar(16) not null,
   -- the original receipt a replacement block stands for; null for original credits
   replacement_for char(64),
