@@ -43,6 +43,8 @@ import org.ogcr.port.model.CreditEvent;
 import org.ogcr.port.model.CreditQuery;
 import org.ogcr.port.model.CreditView;
 import org.ogcr.port.model.IssuanceRecord;
+import org.ogcr.port.model.KeysetPage;
+import org.ogcr.port.model.KeysetRequest;
 import org.ogcr.port.model.Page;
 import org.ogcr.port.model.PageRequest;
 import org.ogcr.port.model.PropertyFile;
@@ -511,8 +513,32 @@ final class CreditService implements CreditUseCases {
 
   @Override
   public Page<CreditView> credits(CreditQuery query, PageRequest page) {
-    Optional<Set<IssuanceId>> issuances = Optional.empty();
     Map<IssuanceId, IssuanceRecord> known = new HashMap<>();
+    Optional<BlockQuery> blocks = blockQuery(query, known);
+    if (blocks.isEmpty()) {
+      return new Page<>(List.of(), 0, page);
+    }
+    return ports.blocks().search(blocks.get(), page).map(b -> view(b, known));
+  }
+
+  @Override
+  public KeysetPage<CreditView> creditsAfter(CreditQuery query, KeysetRequest request) {
+    Map<IssuanceId, IssuanceRecord> known = new HashMap<>();
+    Optional<BlockQuery> blocks = blockQuery(query, known);
+    if (blocks.isEmpty()) {
+      request.after().ifPresent(org.ogcr.port.out.CreditBlockStore.BlockKey::parse);
+      return new KeysetPage<>(List.of(), Optional.empty());
+    }
+    return ports.blocks().searchAfter(blocks.get(), request).map(b -> view(b, known));
+  }
+
+  /**
+   * The block query of a credit query: project and vintage resolve to issuances; empty when nothing
+   * can match.
+   */
+  private Optional<BlockQuery> blockQuery(
+      CreditQuery query, Map<IssuanceId, IssuanceRecord> known) {
+    Optional<Set<IssuanceId>> issuances = Optional.empty();
     if (query.project().isPresent() || query.vintageYear().isPresent()) {
       List<IssuanceRecord> matching = ports.issuances().list(query.project(), query.vintageYear());
       matching.forEach(i -> known.put(i.id(), i));
@@ -520,22 +546,30 @@ final class CreditService implements CreditUseCases {
     }
     Set<CreditStatus> statuses = query.effectiveStatuses();
     if (statuses.isEmpty() || issuances.map(Set::isEmpty).orElse(false)) {
-      return new Page<>(List.of(), 0, page);
+      return Optional.empty();
     }
-    Page<CreditBlock> blocks =
-        ports.blocks().search(new BlockQuery(issuances, query.owner(), statuses), page);
-    return blocks.map(
-        b -> {
-          IssuanceRecord i =
-              known.computeIfAbsent(
-                  b.issuance(),
-                  id ->
-                      ports
-                          .issuances()
-                          .find(id)
-                          .orElseThrow(() -> new IllegalStateException("issuance " + id)));
-          return new CreditView(b, i.code(), i.project(), i.report());
-        });
+    return Optional.of(new BlockQuery(issuances, query.owner(), statuses));
+  }
+
+  private CreditView view(CreditBlock b, Map<IssuanceId, IssuanceRecord> known) {
+    IssuanceRecord i =
+        known.computeIfAbsent(
+            b.issuance(),
+            id ->
+                ports
+                    .issuances()
+                    .find(id)
+                    .orElseThrow(() -> new IllegalStateException("issuance " + id)));
+    return new CreditView(b, i.code(), i.project(), i.report());
+  }
+
+  @Override
+  public KeysetPage<CreditEvent> eventsAfter(
+      Optional<IssuanceId> issuance,
+      Optional<AccountId> account,
+      Optional<CreditEvent.Kind> kind,
+      KeysetRequest request) {
+    return ports.events().searchAfter(issuance, account, kind, request);
   }
 
   @Override

@@ -22,6 +22,8 @@ import org.ogcr.port.in.Principal;
 import org.ogcr.port.in.Receipted;
 import org.ogcr.port.in.Role;
 import org.ogcr.port.in.UseCaseRefusedException;
+import org.ogcr.port.model.KeysetPage;
+import org.ogcr.port.model.KeysetRequest;
 import org.ogcr.port.model.Page;
 import org.ogcr.port.model.PageRequest;
 import org.ogcr.port.model.ProjectRecord;
@@ -203,5 +205,10 @@ final class MonitoringService implements MonitoringUseCases {
   @Override
   public Page<ReportRecord> search(ReportQuery query, PageRequest page) {
     return ports.reports().search(query, page);
+  }
+
+  @Override
+  public KeysetPage<ReportRecord> searchAfter(ReportQuery query, KeysetRequest request) {
+    return ports.reports().searchAfter(query, request);
   }
 }

@@ -21,6 +21,8 @@ import org.ogcr.port.in.ProjectUseCases;
 import org.ogcr.port.in.Receipted;
 import org.ogcr.port.in.Role;
 import org.ogcr.port.in.UseCaseRefusedException;
+import org.ogcr.port.model.KeysetPage;
+import org.ogcr.port.model.KeysetRequest;
 import org.ogcr.port.model.Page;
 import org.ogcr.port.model.PageRequest;
 import org.ogcr.port.model.ProjectDocument;
@@ -284,5 +286,10 @@ final class ProjectService implements ProjectUseCases {
   @Override
   public Page<ProjectRecord> search(ProjectQuery query, PageRequest page) {
     return ports.projects().search(query, page);
+  }
+
+  @Override
+  public KeysetPage<ProjectRecord> searchAfter(ProjectQuery query, KeysetRequest request) {
+    return ports.projects().searchAfter(query, request);
   }
 }

@@ -397,6 +397,11 @@ class AccessAndIntegrityTest {
             return real.ofOwner(o);
           }
 
+          public org.ogcr.port.model.KeysetPage<CreditBlock> searchAfter(
+              org.ogcr.port.model.BlockQuery q, org.ogcr.port.model.KeysetRequest k) {
+            return real.searchAfter(q, k);
+          }
+
           public org.ogcr.port.model.Page<CreditBlock> search(
               org.ogcr.port.model.BlockQuery q, org.ogcr.port.model.PageRequest p) {
             return real.search(q, p);

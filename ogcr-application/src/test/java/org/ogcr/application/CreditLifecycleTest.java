@@ -234,6 +234,23 @@ class CreditLifecycleTest {
         .containsEntry("use", "voluntary_offset");
     assertThat(r.audit().attestation(retirement.receipt())).isPresent();
     SupplyTally.of(blocks()).requireBalanced(429);
+    // the same blocks by cursor, one per page
+    java.util.List<String> walked = new java.util.ArrayList<>();
+    org.ogcr.port.model.KeysetRequest page = org.ogcr.port.model.KeysetRequest.first(1);
+    while (true) {
+      var slice = r.credits().creditsAfter(CreditQuery.ALL, page);
+      slice.items().forEach(v -> walked.add(v.firstSerial()));
+      if (slice.next().isEmpty()) {
+        break;
+      }
+      page = new org.ogcr.port.model.KeysetRequest(slice.next(), 1);
+    }
+    assertThat(walked)
+        .containsExactly(
+            "EC-2026-0001-NULHEGAN-001",
+            "EC-2026-0001-NULHEGAN-041",
+            "EC-2026-0001-NULHEGAN-101",
+            "EC-2026-0001-NULHEGAN-395");
     assertThat(
             r.credits()
                 .credits(

@@ -13,6 +13,8 @@ import org.ogcr.domain.credit.CreditBlock;
 import org.ogcr.domain.id.AccountId;
 import org.ogcr.domain.id.IssuanceId;
 import org.ogcr.port.model.BlockQuery;
+import org.ogcr.port.model.KeysetPage;
+import org.ogcr.port.model.KeysetRequest;
 import org.ogcr.port.model.Page;
 import org.ogcr.port.model.PageRequest;
 import org.ogcr.port.out.CreditBlockStore;
@@ -128,6 +130,17 @@ public final class InMemoryCreditBlockStore implements CreditBlockStore {
     Require.nonNull("query", query);
     Require.nonNull("page", page);
     return Page.of(matching(query::matches), page);
+  }
+
+  @Override
+  public KeysetPage<CreditBlock> searchAfter(BlockQuery query, KeysetRequest request) {
+    Require.nonNull("query", query);
+    Require.nonNull("request", request);
+    return KeysetPage.of(
+        matching(query::matches),
+        request,
+        after -> CreditBlockStore.BlockKey.parse(after)::precedes,
+        CreditBlockStore::cursorOf);
   }
 
   /** The matching blocks in issuance id, then serial order. */

@@ -10,6 +10,8 @@ import org.ogcr.domain.common.Require;
 import org.ogcr.domain.id.AccountId;
 import org.ogcr.domain.id.IssuanceId;
 import org.ogcr.port.model.CreditEvent;
+import org.ogcr.port.model.KeysetPage;
+import org.ogcr.port.model.KeysetRequest;
 import org.ogcr.port.model.Page;
 import org.ogcr.port.model.PageRequest;
 import org.ogcr.port.out.CreditEventStore;
@@ -76,5 +78,37 @@ public final class InMemoryCreditEventStore implements CreditEventStore {
                     .filter(e -> kind.map(k -> k == e.kind()).orElse(true))
                     .toList());
     return Page.of(matching, page);
+  }
+
+  @Override
+  public KeysetPage<CreditEvent> searchAfter(
+      Optional<IssuanceId> issuance,
+      Optional<AccountId> account,
+      Optional<CreditEvent.Kind> kind,
+      KeysetRequest request) {
+    Require.nonNull("request", request);
+    long after = request.after().map(CreditEventStore::position).orElse(0L);
+    record Positioned(long position, CreditEvent event) {}
+    List<Positioned> page =
+        uow.locked(
+            () -> {
+              List<Positioned> found = new java.util.ArrayList<>();
+              for (int i = (int) Math.min(after, events.size()); i < events.size(); i++) {
+                CreditEvent e = events.get(i);
+                if (issuance.map(x -> x.equals(e.issuance())).orElse(true)
+                    && account
+                        .map(a -> e.from().equals(Optional.of(a)) || e.to().equals(Optional.of(a)))
+                        .orElse(true)
+                    && kind.map(k -> k == e.kind()).orElse(true)) {
+                  found.add(new Positioned(i + 1L, e));
+                  if (found.size() > request.limit()) {
+                    break;
+                  }
+                }
+              }
+              return found;
+            });
+    return KeysetPage.trimmed(page, request, p -> Long.toString(p.position()))
+        .map(Positioned::event);
   }
 }

@@ -25,6 +25,8 @@ import org.ogcr.domain.credit.SerialRange;
 import org.ogcr.domain.id.AccountId;
 import org.ogcr.domain.id.IssuanceId;
 import org.ogcr.port.model.BlockQuery;
+import org.ogcr.port.model.KeysetPage;
+import org.ogcr.port.model.KeysetRequest;
 import org.ogcr.port.model.Page;
 import org.ogcr.port.model.PageRequest;
 import org.ogcr.port.out.CreditBlockStore;
@@ -195,6 +197,44 @@ public final class JdbcCreditBlockStore implements CreditBlockStore {
   }
 
   /** Matching blocks in issuance id, then first serial order, with the number matching in all. */
+  @Override
+  public KeysetPage<CreditBlock> searchAfter(BlockQuery query, KeysetRequest request) {
+    Require.nonNull("query", query);
+    Require.nonNull("request", request);
+    Optional<CreditBlockStore.BlockKey> after =
+        request.after().map(CreditBlockStore.BlockKey::parse);
+    if (query.issuances().map(Set::isEmpty).orElse(false)) {
+      return new KeysetPage<>(List.of(), Optional.empty());
+    }
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    query.issuances().ifPresent(s -> where.append(" and issuance_id in (<issuances>)"));
+    query.owner().ifPresent(o -> where.append(" and owner = :owner"));
+    if (!query.statuses().isEmpty()) {
+      where.append(" and status in (<statuses>)");
+    }
+    after.ifPresent(
+        a ->
+            where.append(
+                " and (issuance_id > :afterIssuance"
+                    + " or (issuance_id = :afterIssuance and first_serial > :afterFirst))"));
+    return uow.withHandle(
+        h -> {
+          Query q =
+              filter(
+                      h.createQuery(
+                          "select "
+                              + COLUMNS
+                              + " from credit_blocks"
+                              + where
+                              + " order by issuance_id, first_serial limit :limit"),
+                      query)
+                  .bind("limit", request.limit() + 1);
+          after.ifPresent(a -> q.bind("afterIssuance", a.issuance()).bind("afterFirst", a.first()));
+          List<CreditBlock> fetched = q.map(JdbcCreditBlockStore::block).list();
+          return KeysetPage.trimmed(fetched, request, CreditBlockStore::cursorOf);
+        });
+  }
+
   @Override
   public Page<CreditBlock> search(BlockQuery query, PageRequest page) {
     Require.nonNull("query", query);

@@ -21,6 +21,8 @@ import org.ogcr.domain.id.AccountId;
 import org.ogcr.domain.id.ActorId;
 import org.ogcr.domain.id.IssuanceId;
 import org.ogcr.port.model.CreditEvent;
+import org.ogcr.port.model.KeysetPage;
+import org.ogcr.port.model.KeysetRequest;
 import org.ogcr.port.model.Page;
 import org.ogcr.port.model.PageRequest;
 import org.ogcr.port.out.CreditEventStore;
@@ -130,6 +132,42 @@ public final class JdbcCreditEventStore implements CreditEventStore {
                   .list();
           return new Page<>(items, total, page);
         });
+  }
+
+  @Override
+  public KeysetPage<CreditEvent> searchAfter(
+      Optional<IssuanceId> issuance,
+      Optional<AccountId> account,
+      Optional<CreditEvent.Kind> kind,
+      KeysetRequest request) {
+    Require.nonNull("issuance", issuance);
+    Require.nonNull("account", account);
+    Require.nonNull("kind", kind);
+    Require.nonNull("request", request);
+    long after = request.after().map(CreditEventStore::position).orElse(0L);
+    StringBuilder where = new StringBuilder(" where seq > :after");
+    issuance.ifPresent(i -> where.append(" and issuance_id = :issuance"));
+    account.ifPresent(a -> where.append(" and (from_account = :account or to_account = :account)"));
+    kind.ifPresent(k -> where.append(" and kind = :kind"));
+    record Positioned(long seq, CreditEvent event) {}
+    List<Positioned> fetched =
+        uow.withHandle(
+            h ->
+                filter(
+                        h.createQuery(
+                            "select seq, "
+                                + COLUMNS
+                                + " from credit_events"
+                                + where
+                                + " order by seq limit :limit"),
+                        issuance,
+                        account,
+                        kind)
+                    .bind("after", after)
+                    .bind("limit", request.limit() + 1)
+                    .map((rs, ctx) -> new Positioned(rs.getLong("seq"), event(rs, ctx)))
+                    .list());
+    return KeysetPage.trimmed(fetched, request, p -> Long.toString(p.seq())).map(Positioned::event);
   }
 
   private static Query filter(

@@ -34,6 +34,8 @@ import org.ogcr.domain.monitoring.MonitoringPeriod;
 import org.ogcr.domain.project.PddHistory;
 import org.ogcr.domain.project.PddVersion;
 import org.ogcr.domain.project.ProjectStatus;
+import org.ogcr.port.model.KeysetPage;
+import org.ogcr.port.model.KeysetRequest;
 import org.ogcr.port.model.Page;
 import org.ogcr.port.model.PageRequest;
 import org.ogcr.port.model.ProjectQuery;
@@ -186,6 +188,31 @@ public final class JdbcProjectStore implements ProjectStore {
                       .one()
                   : rows.total;
           return new Page<>(rows.projects, total, page);
+        });
+  }
+
+  @Override
+  public KeysetPage<ProjectRecord> searchAfter(ProjectQuery query, KeysetRequest request) {
+    Require.nonNull("query", query);
+    Require.nonNull("request", request);
+    Filter filter = Filter.of(query);
+    return uow.withHandle(
+        h -> {
+          String after =
+              request.after().map(a -> " and " + idOrder(h, "p.id") + " > :after").orElse("");
+          String matching =
+              "select p.*, count(*) over () as total from projects p where "
+                  + filter.where
+                  + after
+                  + " order by "
+                  + idOrder(h, "p.id")
+                  + " limit :limit";
+          var statement =
+              filter
+                  .bindTo(h.createQuery(select("(" + matching + ")", "") + orderBy(h)))
+                  .bind("limit", request.limit() + 1);
+          request.after().ifPresent(a -> statement.bind("after", a));
+          return KeysetPage.trimmed(read(statement, true).projects, request, p -> p.id().value());
         });
   }
 

@@ -28,6 +28,8 @@ import org.ogcr.domain.methodology.MethodologyRef;
 import org.ogcr.domain.monitoring.MonitoringPeriod;
 import org.ogcr.domain.monitoring.ReportStatus;
 import org.ogcr.domain.quantity.Co2eQuantity;
+import org.ogcr.port.model.KeysetPage;
+import org.ogcr.port.model.KeysetRequest;
 import org.ogcr.port.model.Page;
 import org.ogcr.port.model.PageRequest;
 import org.ogcr.port.model.ReportQuery;
@@ -189,6 +191,33 @@ public final class JdbcReportStore implements ReportStore {
                       .one()
                   : rows.get(0).getValue();
           return new Page<>(rows.stream().map(Map.Entry::getKey).toList(), total, page);
+        });
+  }
+
+  @Override
+  public KeysetPage<ReportRecord> searchAfter(ReportQuery query, KeysetRequest request) {
+    Require.nonNull("query", query);
+    Require.nonNull("request", request);
+    Filter filter = Filter.of(query);
+    return uow.withHandle(
+        h -> {
+          String after = request.after().map(a -> " and " + idOrder(h) + " > :after").orElse("");
+          var statement =
+              filter
+                  .bindTo(
+                      h.createQuery(
+                          "select "
+                              + COLUMNS
+                              + " from reports r where "
+                              + filter.where
+                              + after
+                              + " order by "
+                              + idOrder(h)
+                              + " limit :limit"))
+                  .bind("limit", request.limit() + 1);
+          request.after().ifPresent(a -> statement.bind("after", a));
+          List<ReportRecord> fetched = statement.map((rs, ctx) -> read(rs)).list();
+          return KeysetPage.trimmed(fetched, request, r -> r.id().value());
         });
   }
 

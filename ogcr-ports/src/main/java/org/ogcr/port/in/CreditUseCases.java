@@ -13,6 +13,8 @@ import org.ogcr.port.model.Account;
 import org.ogcr.port.model.CreditEvent;
 import org.ogcr.port.model.CreditQuery;
 import org.ogcr.port.model.CreditView;
+import org.ogcr.port.model.KeysetPage;
+import org.ogcr.port.model.KeysetRequest;
 import org.ogcr.port.model.Page;
 import org.ogcr.port.model.PageRequest;
 
@@ -135,6 +137,16 @@ public interface CreditUseCases {
   Optional<Account> account(AccountId id);
 
   Page<CreditView> credits(CreditQuery query, PageRequest page);
+
+  /** The same, by cursor: stable while blocks split and merge elsewhere. */
+  KeysetPage<CreditView> creditsAfter(CreditQuery query, KeysetRequest request);
+
+  /** Events by cursor, in the order recorded. */
+  KeysetPage<CreditEvent> eventsAfter(
+      Optional<IssuanceId> issuance,
+      Optional<AccountId> account,
+      Optional<CreditEvent.Kind> kind,
+      KeysetRequest request);
 
   Page<CreditEvent> events(
       Optional<IssuanceId> issuance,

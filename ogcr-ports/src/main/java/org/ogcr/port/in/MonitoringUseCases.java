@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.ogcr.domain.common.Require;
 import org.ogcr.domain.id.ReportId;
 import org.ogcr.domain.quantity.Co2eQuantity;
+import org.ogcr.port.model.KeysetPage;
+import org.ogcr.port.model.KeysetRequest;
 import org.ogcr.port.model.Page;
 import org.ogcr.port.model.PageRequest;
 import org.ogcr.port.model.ReportQuery;
@@ -62,4 +64,7 @@ public interface MonitoringUseCases {
   Optional<String> document(ReportId id);
 
   Page<ReportRecord> search(ReportQuery query, PageRequest page);
+
+  /** The same, by cursor. */
+  KeysetPage<ReportRecord> searchAfter(ReportQuery query, KeysetRequest request);
 }

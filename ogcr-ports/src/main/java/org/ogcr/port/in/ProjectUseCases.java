@@ -3,6 +3,8 @@ package org.ogcr.port.in;
 import java.util.Optional;
 import org.ogcr.domain.common.Require;
 import org.ogcr.domain.id.ProjectId;
+import org.ogcr.port.model.KeysetPage;
+import org.ogcr.port.model.KeysetRequest;
 import org.ogcr.port.model.Page;
 import org.ogcr.port.model.PageRequest;
 import org.ogcr.port.model.ProjectQuery;
@@ -71,4 +73,7 @@ public interface ProjectUseCases {
   Optional<String> document(ProjectId id, int version);
 
   Page<ProjectRecord> search(ProjectQuery query, PageRequest page);
+
+  /** The same, by cursor: stable while projects are added, and found through an index. */
+  KeysetPage<ProjectRecord> searchAfter(ProjectQuery query, KeysetRequest request);
 }

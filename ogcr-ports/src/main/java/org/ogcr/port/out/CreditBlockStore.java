@@ -6,6 +6,8 @@ import org.ogcr.domain.credit.CreditBlock;
 import org.ogcr.domain.id.AccountId;
 import org.ogcr.domain.id.IssuanceId;
 import org.ogcr.port.model.BlockQuery;
+import org.ogcr.port.model.KeysetPage;
+import org.ogcr.port.model.KeysetRequest;
 import org.ogcr.port.model.Page;
 import org.ogcr.port.model.PageRequest;
 
@@ -37,4 +39,44 @@ public interface CreditBlockStore {
   List<CreditBlock> ofOwner(AccountId owner);
 
   Page<CreditBlock> search(BlockQuery query, PageRequest page);
+
+  /**
+   * Matching blocks after the cursor, in issuance id then first serial order, found through the
+   * primary key. The cursor is {@link #cursorOf} the last block of the previous page.
+   *
+   * @throws org.ogcr.domain.common.InvalidValueException when the cursor is not one
+   */
+  KeysetPage<CreditBlock> searchAfter(BlockQuery query, KeysetRequest request);
+
+  /** The cursor a page ending with {@code block} hands out: {@code <issuance>@<first serial>}. */
+  static String cursorOf(CreditBlock block) {
+    return block.issuance().value() + "@" + block.range().first();
+  }
+
+  /** The issuance and first serial a cursor names. */
+  record BlockKey(String issuance, long first) {
+
+    /**
+     * @throws org.ogcr.domain.common.InvalidValueException unless {@code cursor} is {@code
+     *     <issuance>@<first serial>}
+     */
+    public static BlockKey parse(String cursor) {
+      int at = cursor.lastIndexOf('@');
+      try {
+        if (at > 0) {
+          return new BlockKey(cursor.substring(0, at), Long.parseLong(cursor.substring(at + 1)));
+        }
+      } catch (NumberFormatException e) {
+        // reported below with the cursor
+      }
+      throw new org.ogcr.domain.common.InvalidValueException(
+          "cursor", cursor, "must be a cursor returned as next by the previous page");
+    }
+
+    /** Whether {@code b} comes after this key. */
+    public boolean precedes(CreditBlock b) {
+      int c = b.issuance().value().compareTo(issuance);
+      return c > 0 || (c == 0 && b.range().first() > first);
+    }
+  }
 }

@@ -3,6 +3,8 @@ package org.ogcr.port.out;
 import java.util.List;
 import java.util.Optional;
 import org.ogcr.domain.id.ReportId;
+import org.ogcr.port.model.KeysetPage;
+import org.ogcr.port.model.KeysetRequest;
 import org.ogcr.port.model.Page;
 import org.ogcr.port.model.PageRequest;
 import org.ogcr.port.model.ReportQuery;
@@ -27,6 +29,18 @@ public interface ReportStore {
 
   /** Matching reports in id order. */
   Page<ReportRecord> search(ReportQuery query, PageRequest page);
+
+  /**
+   * Matching reports after the cursor, in id order; the cursor is the last report id of the
+   * previous page. An adapter over a database overrides this with an indexed query.
+   */
+  default KeysetPage<ReportRecord> searchAfter(ReportQuery query, KeysetRequest request) {
+    return KeysetPage.of(
+        all(query),
+        request,
+        after -> r -> r.id().value().compareTo(after) > 0,
+        r -> r.id().value());
+  }
 
   /** Every report matching {@code query}, in id order. */
   List<ReportRecord> all(ReportQuery query);

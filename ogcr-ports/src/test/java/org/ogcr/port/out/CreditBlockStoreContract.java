@@ -310,4 +310,45 @@ public abstract class CreditBlockStoreContract {
     assertThat(last.hasNext()).isFalse();
     assertThat(store.search(buyer, new PageRequest(12, 5)).items()).isEmpty();
   }
+
+  @Test
+  void searchAfter_walksBlocksInIssuanceAndSerialOrderAndRefusesAForgedCursor() {
+    CreditBlockStore store = emptyStore();
+    store.insertIssuance(
+        List.of(
+            block("iss-1", 1, 10, LLC, ISSUED),
+            block("iss-1", 11, 20, BUYER, HELD),
+            block("iss-1", 21, 30, LLC, ISSUED)));
+    store.insertIssuance(List.of(block("iss-2", 1, 5, LLC, ISSUED)));
+    java.util.List<CreditBlock> seen = new java.util.ArrayList<>();
+    org.ogcr.port.model.KeysetRequest request = org.ogcr.port.model.KeysetRequest.first(3);
+    while (true) {
+      org.ogcr.port.model.KeysetPage<CreditBlock> page =
+          store.searchAfter(org.ogcr.port.model.BlockQuery.ALL, request);
+      seen.addAll(page.items());
+      if (page.next().isEmpty()) {
+        break;
+      }
+      request = new org.ogcr.port.model.KeysetRequest(page.next(), 3);
+    }
+    assertThat(seen)
+        .extracting(b -> b.issuance().value() + "/" + b.range().first())
+        .containsExactly("iss-1/1", "iss-1/11", "iss-1/21", "iss-2/1");
+    assertThat(
+            store
+                .searchAfter(
+                    new org.ogcr.port.model.BlockQuery(
+                        java.util.Optional.empty(), java.util.Optional.of(LLC), java.util.Set.of()),
+                    new org.ogcr.port.model.KeysetRequest(java.util.Optional.of("iss-1@1"), 10))
+                .items())
+        .extracting(b -> b.issuance().value() + "/" + b.range().first())
+        .containsExactly("iss-1/21", "iss-2/1");
+    assertThatThrownBy(
+            () ->
+                store.searchAfter(
+                    org.ogcr.port.model.BlockQuery.ALL,
+                    new org.ogcr.port.model.KeysetRequest(java.util.Optional.of("iss-1@x"), 3)))
+        .isInstanceOf(org.ogcr.domain.common.InvalidValueException.class)
+        .hasMessageContaining("cursor");
+  }
 }

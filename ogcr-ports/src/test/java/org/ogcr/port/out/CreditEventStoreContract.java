@@ -135,4 +135,36 @@ public abstract class CreditEventStoreContract {
     assertThat(ofLlc.total()).isEqualTo(4);
     assertThat(ns(ofLlc)).containsExactly("4");
   }
+
+  @Test
+  void searchAfter_walksEventsInTheOrderRecordedAndRefusesAForgedCursor() {
+    CreditEventStore store = emptyStore();
+    for (int n = 1; n <= 5; n++) {
+      store.append(event(n, Kind.TRANSFERRED, "iss-1", Optional.of(LLC), Optional.of(BUYER)));
+    }
+    store.append(event(9, Kind.RETIRED, "iss-2", Optional.of(BUYER), Optional.empty()));
+    org.ogcr.port.model.KeysetPage<CreditEvent> first =
+        store.searchAfter(
+            Optional.of(new org.ogcr.domain.id.IssuanceId("iss-1")),
+            Optional.empty(),
+            Optional.empty(),
+            org.ogcr.port.model.KeysetRequest.first(3));
+    assertThat(first.items()).extracting(e -> e.range().first()).containsExactly(1L, 2L, 3L);
+    org.ogcr.port.model.KeysetPage<CreditEvent> rest =
+        store.searchAfter(
+            Optional.of(new org.ogcr.domain.id.IssuanceId("iss-1")),
+            Optional.empty(),
+            Optional.empty(),
+            new org.ogcr.port.model.KeysetRequest(first.next(), 3));
+    assertThat(rest.items()).extracting(e -> e.range().first()).containsExactly(4L, 5L);
+    assertThat(rest.next()).isEmpty();
+    assertThatThrownBy(
+            () ->
+                store.searchAfter(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    new org.ogcr.port.model.KeysetRequest(Optional.of("-1"), 3)))
+        .isInstanceOf(org.ogcr.domain.common.InvalidValueException.class);
+  }
 }

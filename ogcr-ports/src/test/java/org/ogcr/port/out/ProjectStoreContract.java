@@ -349,4 +349,38 @@ public abstract class ProjectStoreContract {
     assertThat(store.all(submitted)).hasSize(25);
     assertThat(store.all(ProjectQuery.ALL)).hasSize(26);
   }
+
+  @Test
+  void searchAfter_walksEveryMatchInIdOrderPageByPage() {
+    ProjectStore store = emptyStore();
+    for (String id : java.util.List.of("p-3", "p-1", "p-5", "p-2", "p-4")) {
+      store.insert(project(id).build());
+    }
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    org.ogcr.port.model.KeysetRequest request = org.ogcr.port.model.KeysetRequest.first(2);
+    int pages = 0;
+    while (true) {
+      org.ogcr.port.model.KeysetPage<ProjectRecord> page =
+          store.searchAfter(ProjectQuery.ALL, request);
+      page.items().forEach(p -> seen.add(p.id().value()));
+      pages++;
+      if (page.next().isEmpty()) {
+        break;
+      }
+      request = new org.ogcr.port.model.KeysetRequest(page.next(), 2);
+    }
+    assertThat(seen).containsExactly("p-1", "p-2", "p-3", "p-4", "p-5");
+    assertThat(pages).isEqualTo(3);
+    // a project added before the cursor does not shift the next page, as an offset would
+    org.ogcr.port.model.KeysetPage<ProjectRecord> first =
+        store.searchAfter(ProjectQuery.ALL, org.ogcr.port.model.KeysetRequest.first(2));
+    store.insert(project("p-0").build());
+    assertThat(
+            store
+                .searchAfter(
+                    ProjectQuery.ALL, new org.ogcr.port.model.KeysetRequest(first.next(), 2))
+                .items())
+        .extracting(p -> p.id().value())
+        .containsExactly("p-3", "p-4");
+  }
 }

@@ -165,4 +165,20 @@ public abstract class ReportStoreContract {
     assertThat(third.hasNext()).isFalse();
     assertThat(store.search(p1, new PageRequest(12, 5)).items()).isEmpty();
   }
+
+  @Test
+  void searchAfter_walksEveryMatchInIdOrderPageByPage() {
+    ReportStore store = emptyStore();
+    for (String id : java.util.List.of("r-2", "r-4", "r-1", "r-3")) {
+      store.insert(report(id).project("p-1").build());
+    }
+    org.ogcr.port.model.KeysetPage<ReportRecord> first =
+        store.searchAfter(ReportQuery.ALL, org.ogcr.port.model.KeysetRequest.first(3));
+    assertThat(first.items()).extracting(r -> r.id().value()).containsExactly("r-1", "r-2", "r-3");
+    assertThat(first.next()).contains("r-3");
+    org.ogcr.port.model.KeysetPage<ReportRecord> second =
+        store.searchAfter(ReportQuery.ALL, new org.ogcr.port.model.KeysetRequest(first.next(), 3));
+    assertThat(second.items()).extracting(r -> r.id().value()).containsExactly("r-4");
+    assertThat(second.next()).isEmpty();
+  }
 }
