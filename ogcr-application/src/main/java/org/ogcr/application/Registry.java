@@ -9,6 +9,7 @@ import org.ogcr.port.in.MonitoringUseCases;
 import org.ogcr.port.in.ProjectUseCases;
 import org.ogcr.port.model.Account;
 import org.ogcr.port.out.DrivenPorts;
+import org.ogcr.port.out.StoreConflictException;
 
 /**
  * A registry: every use case over one set of driven ports. Build it with {@link #start}; it holds
@@ -57,38 +58,39 @@ public final class Registry {
    */
   public static Registry start(DrivenPorts ports, RegistrySettings settings) {
     Registry registry = new Registry(ports, settings);
-    ports
-        .unitOfWork()
-        .transact(
-            () -> {
-              ports
-                  .accounts()
-                  .find(settings.bufferPool())
-                  .filter(
-                      a ->
-                          a.kind() != Account.Kind.BUFFER_POOL
-                              || !a.holder().equals(settings.registryOrganisation()))
-                  .ifPresent(
-                      a -> {
-                        throw new IllegalStateException(
-                            "account "
-                                + a.id()
-                                + " exists but is not the buffer pool held by "
-                                + settings.registryOrganisation()
-                                + "; configure another buffer pool account id");
-                      });
-              if (ports.accounts().find(settings.bufferPool()).isEmpty()) {
-                ports
-                    .accounts()
-                    .insert(
-                        new Account(
-                            settings.bufferPool(),
-                            settings.registryOrganisation(),
-                            Account.Kind.BUFFER_POOL,
-                            ports.clock().now()));
-              }
-              return null;
-            });
+    if (ports.accounts().find(settings.bufferPool()).isEmpty()) {
+      try {
+        ports
+            .unitOfWork()
+            .transact(
+                () -> {
+                  ports
+                      .accounts()
+                      .insert(
+                          new Account(
+                              settings.bufferPool(),
+                              settings.registryOrganisation(),
+                              Account.Kind.BUFFER_POOL,
+                              ports.clock().now()));
+                  return null;
+                });
+      } catch (StoreConflictException e) {
+        // another instance starting at the same time opened it first
+        if (!"already_exists".equals(e.code())) {
+          throw e;
+        }
+      }
+    }
+    Account pool = ports.accounts().find(settings.bufferPool()).orElseThrow();
+    if (pool.kind() != Account.Kind.BUFFER_POOL
+        || !pool.holder().equals(settings.registryOrganisation())) {
+      throw new IllegalStateException(
+          "account "
+              + pool.id()
+              + " exists but is not the buffer pool held by "
+              + settings.registryOrganisation()
+              + "; configure another buffer pool account id");
+    }
     ports.methodologies().documents().forEach(ports.documents()::readMethodology);
     return registry;
   }

@@ -120,6 +120,47 @@ class RegistryOverJdbcTest {
     assertTheOutcome(registry(JdbcDatabase.open(ds), clock, ledger));
   }
 
+  @Test
+  void severalInstancesStartingTogetherOnAnEmptyDatabaseAllStart() throws Exception {
+    String name = "fresh_" + System.nanoTime();
+    try (var c = postgres.getPostgresDatabase().getConnection();
+        var st = c.createStatement()) {
+      st.execute("create database " + name);
+    }
+    DataSource ds = postgres.getDatabase("postgres", name);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Registry>> started = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        started.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  ManualClock clock = new ManualClock(Instant.parse("2027-03-01T09:00:00Z"));
+                  return Registry.start(
+                      JdbcAdapters.create(
+                              JdbcDatabase.open(ds),
+                              clock,
+                              new InMemoryCreditLedger(),
+                              JsonDocumentReader.withDefaults())
+                          .ports(),
+                      RegistrySettings.defaults());
+                }));
+      }
+      go.countDown();
+      for (var f : started) {
+        assertThat(f.get(120, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    Registry any =
+        registry(JdbcDatabase.open(ds), new ManualClock(Instant.EPOCH), new InMemoryCreditLedger());
+    assertThat(any.credits().account(any.credits().bufferPool())).isPresent();
+  }
+
   private static Registry registry(
       JdbcDatabase db, ManualClock clock, InMemoryCreditLedger ledger) {
     JdbcAdapters jdbc = JdbcAdapters.create(db, clock, ledger, JsonDocumentReader.withDefaults());
