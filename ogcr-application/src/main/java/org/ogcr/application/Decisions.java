@@ -41,7 +41,9 @@ final class Decisions {
     try {
       return unitOfWork.transact(
           () -> {
-            // read inside the transaction, so entries appended in commit order carry ordered times
+            // the decision's instant: its state changes, attestations and audit entry all carry
+            // it. The chain is in commit order, so concurrent decisions may appear in it out of
+            // time order; the sequence, not the instant, orders the record.
             Instant now = clock.now();
             Outcome<T> outcome = work.apply(now);
             audit.append(
