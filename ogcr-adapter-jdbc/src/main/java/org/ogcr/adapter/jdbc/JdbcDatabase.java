@@ -23,7 +23,7 @@ public final class JdbcDatabase {
     this.dataSource = dataSource;
     this.engine = engine;
     this.jdbi = Jdbi.create(dataSource);
-    this.unitOfWork = new JdbcUnitOfWork(jdbi);
+    this.unitOfWork = new JdbcUnitOfWork(jdbi, engine);
   }
 
   /**

@@ -53,7 +53,6 @@ import org.ogcr.port.out.StoreConflictException;
 public final class JdbcProjectStore implements ProjectStore {
 
   private final JdbcUnitOfWork uow;
-  private volatile String idOrder;
 
   public JdbcProjectStore(JdbcUnitOfWork uow) {
     this.uow = Require.nonNull("uow", uow);
@@ -169,7 +168,7 @@ public final class JdbcProjectStore implements ProjectStore {
               "select p.*, count(*) over () as total from projects p where "
                   + filter.where
                   + " order by "
-                  + idOrder(h, "p.id")
+                  + uow.byCodePoint("p.id")
                   + " limit :limit offset :offset";
           Rows rows =
               read(
@@ -199,13 +198,13 @@ public final class JdbcProjectStore implements ProjectStore {
     return uow.withHandle(
         h -> {
           String after =
-              request.after().map(a -> " and " + idOrder(h, "p.id") + " > :after").orElse("");
+              request.after().map(a -> " and " + uow.byCodePoint("p.id") + " > :after").orElse("");
           String matching =
               "select p.*, count(*) over () as total from projects p where "
                   + filter.where
                   + after
                   + " order by "
-                  + idOrder(h, "p.id")
+                  + uow.byCodePoint("p.id")
                   + " limit :limit";
           var statement =
               filter
@@ -250,7 +249,7 @@ public final class JdbcProjectStore implements ProjectStore {
   }
 
   private String orderBy(Handle h) {
-    return " order by " + idOrder(h, "p.id") + ", v.number";
+    return " order by " + uow.byCodePoint("p.id") + ", v.number";
   }
 
   /** Projects read and how many match in all (more than were read when a page was read). */
@@ -509,25 +508,6 @@ public final class JdbcProjectStore implements ProjectStore {
   }
 
   // ----- shared conversions
-
-  /**
-   * The id column ordered by code point, as the other adapters order ids: PostgreSQL compares by
-   * the database's collation unless told otherwise, H2 compares by code point already.
-   */
-  private String idOrder(Handle h, String column) {
-    String order = idOrder;
-    if (order == null) {
-      Engine engine;
-      try {
-        engine = Engine.of(h.getConnection());
-      } catch (SQLException e) {
-        throw new IllegalStateException("cannot tell the database engine: " + e.getMessage(), e);
-      }
-      order = engine == Engine.POSTGRESQL ? " collate \"C\"" : "";
-      idOrder = order;
-    }
-    return column + order;
-  }
 
   /** The decimal's exact text, scale included; {@code new BigDecimal(text)} gives it back. */
   private static String decimalText(String field, BigDecimal value) {

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.Update;
@@ -59,7 +58,6 @@ public final class JdbcReportStore implements ReportStore {
   private static final String H2_PARENT_MISSING = "23506";
 
   private final JdbcUnitOfWork uow;
-  private volatile String idOrder;
 
   public JdbcReportStore(JdbcUnitOfWork uow) {
     this.uow = Require.nonNull("uow", uow);
@@ -176,7 +174,7 @@ public final class JdbcReportStore implements ReportStore {
                               + ", count(*) over () as total from reports r where "
                               + filter.where
                               + " order by "
-                              + idOrder(h)
+                              + uow.byCodePoint("r.id")
                               + " limit :limit offset :offset"))
                   .bind("limit", page.limit())
                   .bind("offset", page.offset())
@@ -201,7 +199,8 @@ public final class JdbcReportStore implements ReportStore {
     Filter filter = Filter.of(query);
     return uow.withHandle(
         h -> {
-          String after = request.after().map(a -> " and " + idOrder(h) + " > :after").orElse("");
+          String after =
+              request.after().map(a -> " and " + uow.byCodePoint("r.id") + " > :after").orElse("");
           var statement =
               filter
                   .bindTo(
@@ -212,7 +211,7 @@ public final class JdbcReportStore implements ReportStore {
                               + filter.where
                               + after
                               + " order by "
-                              + idOrder(h)
+                              + uow.byCodePoint("r.id")
                               + " limit :limit"))
                   .bind("limit", request.limit() + 1);
           request.after().ifPresent(a -> statement.bind("after", a));
@@ -235,7 +234,7 @@ public final class JdbcReportStore implements ReportStore {
                             + " from reports r where "
                             + filter.where
                             + " order by "
-                            + idOrder(h)))
+                            + uow.byCodePoint("r.id")))
                 .map((rs, ctx) -> read(rs))
                 .list());
   }
@@ -382,25 +381,6 @@ public final class JdbcReportStore implements ReportStore {
   }
 
   // ----- shared conversions
-
-  /**
-   * The id column ordered by code point, as the other adapters order ids: PostgreSQL compares by
-   * the database's collation unless told otherwise, H2 compares by code point already.
-   */
-  private String idOrder(Handle h) {
-    String order = idOrder;
-    if (order == null) {
-      Engine engine;
-      try {
-        engine = Engine.of(h.getConnection());
-      } catch (SQLException e) {
-        throw new IllegalStateException("cannot tell the database engine: " + e.getMessage(), e);
-      }
-      order = engine == Engine.POSTGRESQL ? "r.id collate \"C\"" : "r.id";
-      idOrder = order;
-    }
-    return order;
-  }
 
   /** The decimal's exact text, scale included; {@code new BigDecimal(text)} gives it back. */
   private static String decimalText(String field, BigDecimal value) {

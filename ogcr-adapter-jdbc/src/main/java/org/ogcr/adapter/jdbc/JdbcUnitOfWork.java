@@ -32,11 +32,21 @@ public final class JdbcUnitOfWork implements UnitOfWork {
   private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "HYT00", "90131");
 
   private final Jdbi jdbi;
+  private final Engine engine;
   private final ThreadLocal<Handle> current = new ThreadLocal<>();
   private final ThreadLocal<Integer> savepoints = ThreadLocal.withInitial(() -> 0);
 
-  JdbcUnitOfWork(Jdbi jdbi) {
+  JdbcUnitOfWork(Jdbi jdbi, Engine engine) {
     this.jdbi = jdbi;
+    this.engine = engine;
+  }
+
+  /**
+   * {@code column} compared and ordered by code point, as the other adapters order identifiers:
+   * PostgreSQL compares by the database's collation unless told otherwise; H2 by code point.
+   */
+  String byCodePoint(String column) {
+    return engine == Engine.POSTGRESQL ? column + " collate \"C\"" : column;
   }
 
   @Override
