@@ -3,6 +3,7 @@ package org.ogcr.application;
 import java.time.Duration;
 import org.ogcr.port.in.AuditUseCases;
 import org.ogcr.port.in.CreditUseCases;
+import org.ogcr.port.in.IdempotentRequests;
 import org.ogcr.port.in.IssuanceUseCases;
 import org.ogcr.port.in.MethodologyUseCases;
 import org.ogcr.port.in.MonitoringUseCases;
@@ -30,6 +31,7 @@ public final class Registry {
   private final IssuanceService issuance;
   private final CreditService credits;
   private final AuditService audit;
+  private final IdempotencyService idempotency;
   private final LedgerRelay relay;
 
   private Registry(DrivenPorts ports, RegistrySettings settings) {
@@ -43,6 +45,9 @@ public final class Registry {
     this.issuance = new IssuanceService(ports, settings, decisions, attestor);
     this.credits = new CreditService(ports, settings, decisions, attestor);
     this.audit = new AuditService(ports);
+    this.idempotency =
+        new IdempotencyService(
+            ports.unitOfWork(), ports.idempotency(), ports.clock(), IdempotentRequests.RETENTION);
     this.relay =
         new LedgerRelay(
             ports.outbox(),
@@ -117,6 +122,11 @@ public final class Registry {
 
   public AuditUseCases audit() {
     return audit;
+  }
+
+  /** Writes sent with an {@code Idempotency-Key}, run at most once. */
+  public IdempotentRequests idempotency() {
+    return idempotency;
   }
 
   /** The relay that sends queued ledger commands; run it after commits, or on a schedule. */

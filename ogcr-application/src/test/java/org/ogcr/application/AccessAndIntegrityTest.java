@@ -427,7 +427,8 @@ class AccessAndIntegrityTest {
             p.accounts(),
             p.events(),
             p.attestations(),
-            p.propertyFiles());
+            p.propertyFiles(),
+            p.idempotency());
     Registry second = Registry.start(wrapped, RegistrySettings.defaults());
 
     assertThatThrownBy(

@@ -43,7 +43,8 @@ public final class InMemoryAdapters {
             new InMemoryAccountStore(unitOfWork),
             new InMemoryCreditEventStore(unitOfWork),
             new InMemoryAttestationStore(unitOfWork),
-            new InMemoryPropertyFileStore(unitOfWork));
+            new InMemoryPropertyFileStore(unitOfWork),
+            new InMemoryIdempotencyStore(unitOfWork));
   }
 
   /**

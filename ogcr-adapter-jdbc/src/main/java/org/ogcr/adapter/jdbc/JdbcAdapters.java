@@ -49,7 +49,8 @@ public final class JdbcAdapters {
             new JdbcAccountStore(uow),
             new JdbcCreditEventStore(uow),
             new JdbcAttestationStore(uow),
-            new JdbcPropertyFileStore(uow));
+            new JdbcPropertyFileStore(uow),
+            new JdbcIdempotencyStore(uow));
   }
 
   public static JdbcAdapters create(

@@ -29,6 +29,7 @@ class MigrationsTest {
           "serial_sequences",
           "directory",
           "kyc_attestations",
+          "idempotency_records",
           "locks");
 
   private static void migratesFromScratchAndOnlyOnce(JdbcDatabase db) {
@@ -41,7 +42,7 @@ class MigrationsTest {
                                 + " where \"success\" order by \"installed_rank\"")
                         .mapTo(String.class)
                         .list());
-    assertThat(applied).contains("1", "2").doesNotHaveDuplicates();
+    assertThat(applied).contains("1", "2", "4").doesNotHaveDuplicates();
     List<String> names =
         db.jdbi()
             .withHandle(

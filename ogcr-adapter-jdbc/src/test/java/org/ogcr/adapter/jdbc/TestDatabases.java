@@ -34,6 +34,7 @@ public final class TestDatabases {
           "serial_sequences",
           "directory",
           "kyc_attestations",
+          "idempotency_records",
           "locks");
 
   private TestDatabases() {}

@@ -4,7 +4,8 @@ import org.ogcr.domain.common.Require;
 
 /**
  * Every driven port a registry runs on, as one adapter set provides them. The stores, the audit log
- * and the outbox must all take part in {@link #unitOfWork()}; the ledger never does.
+ * the outbox and the idempotency records must all take part in {@link #unitOfWork()}; the ledger
+ * never does.
  */
 public record DrivenPorts(
     UnitOfWork unitOfWork,
@@ -24,7 +25,8 @@ public record DrivenPorts(
     AccountStore accounts,
     CreditEventStore events,
     AttestationStore attestations,
-    PropertyFileStore propertyFiles) {
+    PropertyFileStore propertyFiles,
+    IdempotencyStore idempotency) {
 
   public DrivenPorts {
     Require.nonNull("unitOfWork", unitOfWork);
@@ -45,6 +47,7 @@ public record DrivenPorts(
     Require.nonNull("events", events);
     Require.nonNull("attestations", attestations);
     Require.nonNull("propertyFiles", propertyFiles);
+    Require.nonNull("idempotency", idempotency);
   }
 
   /** The same ports over another ledger, for example an EVM chain instead of the in-process one. */
@@ -67,6 +70,7 @@ public record DrivenPorts(
         accounts,
         events,
         attestations,
-        propertyFiles);
+        propertyFiles,
+        idempotency);
   }
 }

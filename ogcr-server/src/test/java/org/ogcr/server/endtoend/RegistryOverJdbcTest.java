@@ -28,6 +28,7 @@ import org.ogcr.adapter.json.document.JsonDocumentReader;
 import org.ogcr.application.Registry;
 import org.ogcr.application.RegistrySettings;
 import org.ogcr.domain.audit.AuditEntry;
+import org.ogcr.domain.audit.ChainedEntry;
 import org.ogcr.domain.common.DocumentHash;
 import org.ogcr.domain.common.DomainException;
 import org.ogcr.domain.credit.CreditBlock;
@@ -48,6 +49,7 @@ import org.ogcr.port.in.CreditUseCases.MoveCredits;
 import org.ogcr.port.in.CreditUseCases.OpenAccount;
 import org.ogcr.port.in.CreditUseCases.RetireCredits;
 import org.ogcr.port.in.CreditUseCases.SellCredits;
+import org.ogcr.port.in.IdempotentRequests;
 import org.ogcr.port.in.IssuanceUseCases.FileProperty;
 import org.ogcr.port.in.IssuanceUseCases.RequestIssuance;
 import org.ogcr.port.in.IssuanceUseCases.SignIssuance;
@@ -58,6 +60,7 @@ import org.ogcr.port.in.Principal;
 import org.ogcr.port.in.ProjectUseCases.DecideProject;
 import org.ogcr.port.in.ProjectUseCases.SubmitProject;
 import org.ogcr.port.in.Role;
+import org.ogcr.port.model.RecordedResponse;
 import org.ogcr.port.model.Verification;
 
 /**
@@ -159,6 +162,87 @@ class RegistryOverJdbcTest {
     Registry any =
         registry(JdbcDatabase.open(ds), new ManualClock(Instant.EPOCH), new InMemoryCreditLedger());
     assertThat(any.credits().account(any.credits().bufferPool())).isPresent();
+  }
+
+  @Test
+  void aRequestRepeatedAcrossTwoInstancesOnPostgresqlRunsOnce() throws Exception {
+    DataSource ds = postgres.getDatabase("postgres", freshDatabase());
+    ManualClock clock = new ManualClock(Instant.parse("2027-03-01T09:00:00Z"));
+    assertRunsOnce(
+        registry(JdbcDatabase.open(ds), clock, new InMemoryCreditLedger()),
+        registry(JdbcDatabase.open(ds), clock, new InMemoryCreditLedger()));
+  }
+
+  @Test
+  void aRequestRepeatedAcrossTwoInstancesOnH2RunsOnce(@TempDir Path data) throws Exception {
+    ManualClock clock = new ManualClock(Instant.parse("2027-03-01T09:00:00Z"));
+    assertRunsOnce(
+        registry(JdbcDatabase.h2File(data), clock, new InMemoryCreditLedger()),
+        registry(JdbcDatabase.h2File(data), clock, new InMemoryCreditLedger()));
+  }
+
+  /**
+   * Sixteen threads, half on each instance, send the same project submission with the same
+   * Idempotency-Key at once: one runs it, every other one gets its response, and the audit holds
+   * one decision.
+   */
+  private static void assertRunsOnce(Registry one, Registry two) throws Exception {
+    one.methodologies()
+        .register(new RegisterMethodology(ADMIN, read("methodologies/ec-m-1.1.0.json")));
+    String pdd = read("documents/valid/nulhegan-forest.pdd.json");
+    long before = one.audit().entries(1, 10_000).size();
+    int threads = 16;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    List<IdempotentRequests.Outcome> outcomes = new java.util.ArrayList<>();
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<IdempotentRequests.Outcome>> sent =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        Registry r = i % 2 == 0 ? one : two;
+        sent.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return r.idempotency()
+                      .once(
+                          ALICE,
+                          "9f1c2a6e-submit-nulhegan",
+                          "POST /projects/nulhegan-forest",
+                          () -> {
+                            try {
+                              r.projects().submit(new SubmitProject(ALICE, NULHEGAN, pdd));
+                              return RecordedResponse.of(201, "application/json", "{}");
+                            } catch (DomainException e) {
+                              return RecordedResponse.of(409, "application/problem+json", e.code());
+                            }
+                          });
+                }));
+      }
+      go.countDown();
+      for (var f : sent) {
+        outcomes.add(f.get(120, java.util.concurrent.TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(outcomes).extracting(o -> o.response().status()).containsOnly(201);
+    assertThat(outcomes).filteredOn(o -> !o.replayed()).hasSize(1);
+    List<ChainedEntry> decided = one.audit().entries(before + 1, 10_000);
+    assertThat(decided)
+        .extracting(e -> e.entry().outcome())
+        .containsExactly(AuditEntry.Outcome.ALLOWED);
+    assertThat(two.audit().verifyChain()).isEmpty();
+  }
+
+  private static String freshDatabase() throws java.sql.SQLException {
+    String name = "fresh_" + System.nanoTime();
+    try (var c = postgres.getPostgresDatabase().getConnection();
+        var st = c.createStatement()) {
+      st.execute("create database " + name);
+    }
+    return name;
   }
 
   private static Registry registry(
