@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ogcr.domain.audit.Attestation;
+import org.ogcr.domain.common.DocumentHash;
 import org.ogcr.port.in.Principal;
 import org.ogcr.port.out.AttestationStore;
 import org.ogcr.port.out.LedgerCommand;
@@ -42,8 +43,14 @@ final class Attestor {
       throw new IllegalStateException("attestation " + a.receipt() + " already recorded");
     }
     store.put(a);
-    outbox.enqueue(
-        new LedgerCommand.Anchor("anchor-" + a.receipt().hex(), "attestation", a.receipt()), at);
+    outbox.enqueue(new LedgerCommand.Anchor(anchorId(a.receipt()), "attestation", a.receipt()), at);
     return a;
+  }
+
+  /**
+   * The outbox command that anchors {@code receipt}: derived from it, so relaying is idempotent.
+   */
+  static String anchorId(DocumentHash receipt) {
+    return "anchor-" + receipt.hex();
   }
 }

@@ -8,6 +8,7 @@ import org.ogcr.domain.audit.AuditChain;
 import org.ogcr.domain.audit.ChainedEntry;
 import org.ogcr.domain.common.DocumentHash;
 import org.ogcr.port.in.AuditUseCases;
+import org.ogcr.port.model.Anchoring;
 import org.ogcr.port.out.DrivenPorts;
 
 /** Reads and checks the tamper-evident record. */
@@ -56,5 +57,22 @@ final class AuditService implements AuditUseCases {
   @Override
   public List<Attestation> attestations(String subject) {
     return ports.attestations().ofSubject(subject);
+  }
+
+  @Override
+  public Optional<Anchoring> anchoring(DocumentHash receipt) {
+    return ports
+        .outbox()
+        .find(Attestor.anchorId(receipt))
+        .map(
+            item ->
+                new Anchoring(
+                    receipt,
+                    Anchoring.State.valueOf(item.state().name()),
+                    item.attempts(),
+                    item.nextAttemptAt(),
+                    item.lastError(),
+                    item.entry().map(e -> e.sequence()),
+                    item.entry().map(e -> e.confirmed()).orElse(false)));
   }
 }

@@ -6,6 +6,7 @@ import org.ogcr.domain.audit.Attestation;
 import org.ogcr.domain.audit.AuditChain;
 import org.ogcr.domain.audit.ChainedEntry;
 import org.ogcr.domain.common.DocumentHash;
+import org.ogcr.port.model.Anchoring;
 
 /** The tamper-evident record, for auditors. */
 public interface AuditUseCases {
@@ -23,4 +24,7 @@ public interface AuditUseCases {
   Optional<Attestation> attestation(DocumentHash receipt);
 
   List<Attestation> attestations(String subject);
+
+  /** How far the ledger anchoring of an attestation receipt has come; empty for an unknown one. */
+  Optional<Anchoring> anchoring(DocumentHash receipt);
 }
