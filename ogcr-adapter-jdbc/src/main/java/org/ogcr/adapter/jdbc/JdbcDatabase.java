@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -44,9 +45,19 @@ public final class JdbcDatabase {
     return new JdbcDatabase(dataSource, engine);
   }
 
-  /** The embedded default: an H2 file database {@code ogcr} under {@code dataDirectory}. */
+  /**
+   * The embedded default: an H2 file database {@code ogcr} under {@code dataDirectory}, behind a
+   * pool of connections (H2 closes a file database when its last connection closes; the pool keeps
+   * it open, so transactions do not reopen it).
+   */
   public static JdbcDatabase h2File(Path dataDirectory) {
-    return open(h2("jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("ogcr") + h2Options()));
+    JdbcConnectionPool pool =
+        JdbcConnectionPool.create(
+            "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("ogcr") + h2Options(),
+            "ogcr",
+            "");
+    pool.setMaxConnections(64);
+    return open(pool);
   }
 
   /** A private H2 database in memory, alive while the JVM runs: for tests and trials. */

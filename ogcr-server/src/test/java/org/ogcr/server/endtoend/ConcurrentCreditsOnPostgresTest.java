@@ -83,6 +83,7 @@ import org.ogcr.port.model.CreditEvent;
 import org.ogcr.port.model.IssuanceRecord;
 import org.ogcr.port.model.PageRequest;
 import org.ogcr.port.model.Verification;
+import org.ogcr.server.ConnectionPool;
 
 /**
  * Two registry servers over one PostgreSQL 17, racing on the same credits.
@@ -268,7 +269,7 @@ class ConcurrentCreditsOnPostgresTest {
 
   /** A run on a database of its own, which both servers open through one pooled data source. */
   private static void run(String database, int operations) throws Exception {
-    PooledDataSource pool = new PooledDataSource(newDatabase(database), THREADS + 8);
+    ConnectionPool pool = new ConnectionPool(newDatabase(database), THREADS + 8);
     try {
       new Run(pool, operations).go();
     } catch (AssertionError | RuntimeException e) {

@@ -20,11 +20,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Reads every {@code *.json} of one classpath folder (the repository's {@code schemas/}, shipped in
- * this module's jar under {@code org/ogcr/schemas/}) and keys each schema by its {@code $id}. Works
- * from a directory (tests, IDE) and from a jar alike.
+ * Reads every {@code *.schema.json} of one classpath folder (the repository's {@code schemas/},
+ * shipped in this module's jar under {@code org/ogcr/schemas/}) and keys each schema by its {@code
+ * $id}. Other files of the folder are not JSON Schemas and are left alone: the REST adapter's
+ * hand-written OpenAPI document, {@code openapi.json}, ships there too. Works from a directory
+ * (tests, IDE) and from a jar alike.
  */
 final class SchemaSources {
+
+  /** How the name of a JSON Schema file ends; {@code openapi.json}, for one, does not. */
+  static final String SUFFIX = ".schema.json";
 
   private SchemaSources() {}
 
@@ -50,7 +55,8 @@ final class SchemaSources {
       }
     }
     if (byId.isEmpty()) {
-      throw new IllegalStateException("no *.json schema in " + folder + " on the classpath");
+      throw new IllegalStateException(
+          "no *" + SUFFIX + " schema in " + folder + " on the classpath");
     }
     return byId;
   }
@@ -90,7 +96,7 @@ final class SchemaSources {
     try (Stream<Path> files = Files.list(folder)) {
       files
           .map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".json"))
+          .filter(n -> n.endsWith(SUFFIX))
           .sorted()
           .forEach(names::add);
     }

@@ -78,7 +78,8 @@ public final class SchemaValidator {
   private record Compiled(Map<String, JsonNode> sources, Map<String, Schema> schemas) {}
 
   /**
-   * Loads and compiles every {@code *.json} under {@code org/ogcr/schemas/} of the classpath.
+   * Loads and compiles every {@code *.schema.json} under {@code org/ogcr/schemas/} of the
+   * classpath.
    *
    * @throws IllegalStateException when a schema is missing, unreadable or refers to an unknown
    *     schema: a broken build

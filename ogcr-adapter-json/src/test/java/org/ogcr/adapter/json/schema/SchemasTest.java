@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -83,6 +84,23 @@ class SchemasTest {
                       assertThat(schema.path("description").asText()).isNotBlank();
                       assertThat(META_SCHEMA.validate(schema)).isEmpty();
                     }));
+  }
+
+  /**
+   * The folder also ships the REST adapter's OpenAPI document, which is not a JSON Schema: the
+   * validator loads the {@code *.schema.json} files only, and every one of them is checked here.
+   */
+  @Test
+  void validator_loadsEverySchemaFile_andNotTheOpenApiDocumentBesideThem() {
+    assertThat(
+            SchemasTest.class
+                .getClassLoader()
+                .getResource(SchemaValidator.CLASSPATH_FOLDER + "openapi.json"))
+        .as("openapi.json on the classpath")
+        .isNotNull();
+    assertThat(new SchemaValidator().schemaIds())
+        .containsExactlyInAnyOrderElementsOf(
+            FILES.stream().map(file -> "https://ogcr.org/schemas/" + file).toList());
   }
 
   @TestFactory

@@ -1,4 +1,4 @@
-package org.ogcr.server.endtoend;
+package org.ogcr.server;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
@@ -19,12 +19,12 @@ import javax.sql.DataSource;
  * at most {@code idle} connections are kept, any more are closed. No connection limit: the callers
  * are the limit.
  */
-final class PooledDataSource implements DataSource {
+public final class ConnectionPool implements DataSource {
 
   private final DataSource target;
   private final BlockingQueue<Connection> idle;
 
-  PooledDataSource(DataSource target, int idle) {
+  public ConnectionPool(DataSource target, int idle) {
     this.target = target;
     this.idle = new ArrayBlockingQueue<>(idle);
   }
@@ -44,7 +44,7 @@ final class PooledDataSource implements DataSource {
   }
 
   /** Closes the idle connections. */
-  void closeIdle() throws SQLException {
+  public void closeIdle() throws SQLException {
     for (Connection c = idle.poll(); c != null; c = idle.poll()) {
       c.close();
     }
@@ -86,7 +86,7 @@ final class PooledDataSource implements DataSource {
         };
     return (Connection)
         Proxy.newProxyInstance(
-            PooledDataSource.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
+            ConnectionPool.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
   }
 
   private void giveBack(Connection physical) throws SQLException {

@@ -1,0 +1,118 @@
+package org.ogcr.server;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The reference server's command line: {@code serve} runs the registry. Every option also reads an
+ * environment variable, for containers.
+ */
+@Command(
+    name = "ogcr-server",
+    mixinStandardHelpOptions = true,
+    version = "ogcr-server 0.1.0",
+    description = "The OGCR carbon-removal registry's reference server.",
+    subcommands = {Main.Serve.class})
+public final class Main implements Callable<Integer> {
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    new CommandLine(this).usage(System.out);
+    return 0;
+  }
+
+  @Command(
+      name = "serve",
+      mixinStandardHelpOptions = true,
+      description =
+          "Runs the registry: an H2 database under --data-dir by default, PostgreSQL with --jdbc-url.")
+  static final class Serve implements Callable<Integer> {
+
+    @Option(
+        names = "--data-dir",
+        defaultValue = "${env:OGCR_DATA_DIR:-ogcr-data}",
+        description = "Directory of the embedded H2 database (default: ${DEFAULT-VALUE}).")
+    Path dataDirectory;
+
+    @Option(
+        names = "--jdbc-url",
+        defaultValue = "${env:OGCR_JDBC_URL}",
+        description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://localhost:5432/ogcr.")
+    String jdbcUrl;
+
+    @Option(names = "--db-user", defaultValue = "${env:OGCR_DB_USER:-ogcr}")
+    String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "${env:OGCR_DB_PASSWORD:-}")
+    String dbPassword;
+
+    @Option(
+        names = "--host",
+        defaultValue = "${env:OGCR_HOST:-127.0.0.1}",
+        description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+    String host;
+
+    @Option(
+        names = "--port",
+        defaultValue = "${env:OGCR_PORT:-8080}",
+        description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 for any free port).")
+    int port;
+
+    @Option(
+        names = "--public-url",
+        defaultValue = "${env:OGCR_PUBLIC_URL}",
+        description = "The URL clients reach the server at, e.g. https://registry.example.org.")
+    String publicUrl;
+
+    @Option(
+        names = "--max-body-bytes",
+        defaultValue = "${env:OGCR_MAX_BODY_BYTES:-1048576}",
+        description = "Largest request body accepted (default: ${DEFAULT-VALUE}).")
+    long maxBodyBytes;
+
+    @Option(
+        names = "--anonymous-rate",
+        defaultValue = "${env:OGCR_ANONYMOUS_RATE:-120}",
+        description = "Requests per minute from one address without credentials.")
+    int anonymousPerMinute;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      ServerConfig config =
+          new ServerConfig(
+              dataDirectory,
+              Optional.ofNullable(jdbcUrl).filter(s -> !s.isBlank()),
+              dbUser,
+              dbPassword,
+              host,
+              port,
+              Optional.ofNullable(publicUrl).filter(s -> !s.isBlank()),
+              maxBodyBytes,
+              anonymousPerMinute);
+      RegistryServer server = RegistryServer.start(config, ServerAuthentication.none());
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    server.close();
+                    stopped.countDown();
+                  }));
+      System.out.println(
+          "OGCR registry serving "
+              + config.baseUrl(server.port())
+              + " (press Ctrl+C to stop); the API is described at /openapi.json");
+      stopped.await();
+      return 0;
+    }
+  }
+}

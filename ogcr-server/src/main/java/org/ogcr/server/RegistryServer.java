@@ -1,0 +1,113 @@
+package org.ogcr.server;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.ogcr.adapter.inmemory.InMemoryCreditLedger;
+import org.ogcr.adapter.jdbc.JdbcAdapters;
+import org.ogcr.adapter.jdbc.JdbcDatabase;
+import org.ogcr.adapter.json.document.JsonDocumentReader;
+import org.ogcr.adapter.rest.Authenticator;
+import org.ogcr.adapter.rest.RestApi;
+import org.ogcr.adapter.rest.RestSettings;
+import org.ogcr.application.Registry;
+import org.ogcr.application.RegistrySettings;
+import org.ogcr.port.out.Clock;
+import org.ogcr.port.out.CreditLedger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: one database (H2 file by default, or PostgreSQL), the ledger, the
+ * registry's use cases and the HTTP API, plus the relay that sends queued ledger commands after
+ * each write and every second. Close it to stop everything.
+ */
+public final class RegistryServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RegistryServer.class);
+
+  private final JdbcDatabase database;
+  private final Registry registry;
+  private final RestApi api;
+  private final ScheduledExecutorService relay;
+  private final AtomicBoolean relayQueued = new AtomicBoolean();
+
+  private RegistryServer(ServerConfig config, Authenticator authenticator) {
+    this.database =
+        config
+            .jdbcUrl()
+            .map(url -> Databases.postgresql(url, config.dbUser(), config.dbPassword()))
+            .orElseGet(() -> JdbcDatabase.h2File(config.dataDirectory()));
+    Clock clock = Instant::now;
+    CreditLedger ledger = new InMemoryCreditLedger();
+    JdbcAdapters jdbc =
+        JdbcAdapters.create(database, clock, ledger, JsonDocumentReader.withDefaults());
+    this.registry = Registry.start(jdbc.ports(), RegistrySettings.defaults());
+    this.relay =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "ogcr-ledger-relay");
+              t.setDaemon(true);
+              return t;
+            });
+    relay.scheduleWithFixedDelay(this::relayNow, 1, 1, TimeUnit.SECONDS);
+    RestApi.Services services =
+        new RestApi.Services(
+            registry.projects(),
+            registry.monitoring(),
+            registry.methodologies(),
+            registry.issuance(),
+            registry.credits(),
+            registry.audit(),
+            registry.idempotency(),
+            this::relaySoon,
+            RestApi.RequestLog.NONE);
+    RestSettings rest =
+        new RestSettings(
+            config.maxBodyBytes(),
+            config.anonymousPerMinute(),
+            config.publicUrl().orElse("http://" + config.host() + ":" + config.port()));
+    this.api =
+        RestApi.create(services, authenticator, rest, Instant::now, List.of())
+            .start(config.host(), config.port());
+    LOG.info("OGCR registry listening on {}", config.baseUrl(api.port()));
+  }
+
+  /** Starts a server; it answers requests when this returns. */
+  public static RegistryServer start(ServerConfig config, Authenticator authenticator) {
+    return new RegistryServer(config, authenticator);
+  }
+
+  public int port() {
+    return api.port();
+  }
+
+  public Registry registry() {
+    return registry;
+  }
+
+  /** Asks the relay to run soon, without waiting for it; several asks make one run. */
+  private void relaySoon() {
+    if (relayQueued.compareAndSet(false, true)) {
+      relay.execute(this::relayNow);
+    }
+  }
+
+  private void relayNow() {
+    relayQueued.set(false);
+    try {
+      registry.relayLedger();
+    } catch (RuntimeException e) {
+      LOG.warn("ledger relay failed; it runs again within a second", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    api.stop();
+    relay.shutdownNow();
+  }
+}

@@ -1,0 +1,47 @@
+package org.ogcr.server;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.ogcr.domain.common.Require;
+
+/**
+ * How the reference server runs: where its record lives, where it listens, and the limits of its
+ * API.
+ *
+ * @param dataDirectory the embedded H2 database's directory, when no PostgreSQL URL is given
+ * @param jdbcUrl a PostgreSQL JDBC URL ({@code jdbc:postgresql://host:5432/ogcr}); empty for H2
+ * @param publicUrl the URL clients reach the server at (links, token issuer)
+ */
+public record ServerConfig(
+    Path dataDirectory,
+    Optional<String> jdbcUrl,
+    String dbUser,
+    String dbPassword,
+    String host,
+    int port,
+    Optional<String> publicUrl,
+    long maxBodyBytes,
+    int anonymousPerMinute) {
+
+  public ServerConfig {
+    Require.nonNull("dataDirectory", dataDirectory);
+    Require.nonNull("jdbcUrl", jdbcUrl);
+    Require.nonNull("dbUser", dbUser);
+    Require.nonNull("dbPassword", dbPassword);
+    Require.nonNull("host", host);
+    Require.between("port", port, 0, 65535);
+    Require.nonNull("publicUrl", publicUrl);
+    Require.positive("maxBodyBytes", maxBodyBytes);
+    Require.positive("anonymousPerMinute", anonymousPerMinute);
+  }
+
+  /** The embedded defaults: H2 under {@code dataDirectory}, 127.0.0.1:8080. */
+  public static ServerConfig embedded(Path dataDirectory, int port) {
+    return new ServerConfig(
+        dataDirectory, Optional.empty(), "", "", "127.0.0.1", port, Optional.empty(), 1 << 20, 120);
+  }
+
+  public String baseUrl(int boundPort) {
+    return publicUrl.orElse("http://" + host + ":" + boundPort);
+  }
+}
