@@ -180,7 +180,9 @@ final class Representations {
     for (Allocation a : d.allocations()) {
       ObjectNode x = list.addObject();
       x.put("role", lower(a.payee().role()));
-      x.put("payee", a.payee().name());
+      if (!a.payee().name().isBlank()) {
+        x.put("payee", a.payee().name());
+      }
       x.set("amount", money(a.amount()));
     }
     return n;

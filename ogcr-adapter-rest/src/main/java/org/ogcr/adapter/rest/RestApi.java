@@ -234,7 +234,9 @@ public final class RestApi {
       // a refusal outside an idempotent run, for example an Idempotency-Key reused
       detail = e.code();
       reply = Problems.of(e, instance);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      // a failure of the registry (a linkage error is a broken deployment): logged with an
+      // incident id the client can report; a VirtualMachineError is left to the container
       String incident = UUID.randomUUID().toString();
       LOG.error("incident {}: {} {} failed", incident, ctx.method(), instance, e);
       detail = "incident " + incident;
