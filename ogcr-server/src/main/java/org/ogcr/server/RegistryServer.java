@@ -6,7 +6,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.ogcr.adapter.inmemory.InMemoryCreditLedger;
 import org.ogcr.adapter.jdbc.JdbcAdapters;
 import org.ogcr.adapter.jdbc.JdbcDatabase;
 import org.ogcr.adapter.json.document.JsonDocumentReader;
@@ -16,7 +15,6 @@ import org.ogcr.adapter.rest.RestSettings;
 import org.ogcr.application.Registry;
 import org.ogcr.application.RegistrySettings;
 import org.ogcr.port.out.Clock;
-import org.ogcr.port.out.CreditLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +40,9 @@ public final class RegistryServer implements AutoCloseable {
             .map(url -> Databases.postgresql(url, config.dbUser(), config.dbPassword()))
             .orElseGet(() -> JdbcDatabase.h2File(config.dataDirectory()));
     Clock clock = Instant::now;
-    CreditLedger ledger = new InMemoryCreditLedger();
-    JdbcAdapters jdbc =
-        JdbcAdapters.create(database, clock, ledger, JsonDocumentReader.withDefaults());
+    // the in-process ledger, kept in the same database in tables of its own and in transactions
+    // of its own, so it survives restarts as the record does
+    JdbcAdapters jdbc = JdbcAdapters.create(database, clock, JsonDocumentReader.withDefaults());
     this.registry = Registry.start(jdbc.ports(), RegistrySettings.defaults());
     this.relay =
         Executors.newSingleThreadScheduledExecutor(

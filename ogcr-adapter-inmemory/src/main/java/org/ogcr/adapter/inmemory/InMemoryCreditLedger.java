@@ -10,21 +10,20 @@ import java.util.TreeMap;
 import org.ogcr.domain.common.DocumentHash;
 import org.ogcr.domain.common.Require;
 import org.ogcr.domain.credit.CreditBlock;
-import org.ogcr.domain.credit.CreditStatus;
 import org.ogcr.domain.id.IssuanceId;
 import org.ogcr.port.out.CreditLedger;
 import org.ogcr.port.out.LedgerCommand;
 import org.ogcr.port.out.LedgerEntry;
+import org.ogcr.port.out.LedgerRules;
 
 /**
- * The in-process ledger: a hash chain of commands (each entry's hash is the SHA-256 of the previous
- * hash, its sequence number and the command's canonical text), with its own copy of the credit
- * blocks so that it refuses a command that does not fit them, as a chain's contracts would.
- * Confirms at once. Thread-safe.
+ * The in-process ledger in memory: a hash chain of commands (each entry's hash is the SHA-256 of
+ * the previous hash, its sequence number and the command's canonical text; {@link LedgerRules}),
+ * with its own copy of the credit blocks so that it refuses a command that does not fit them, as a
+ * chain's contracts would. Confirms at once. Thread-safe. Forgets everything when the process ends;
+ * {@code JdbcCreditLedger} keeps the same ledger in the registry's database.
  */
 public final class InMemoryCreditLedger implements CreditLedger {
-
-  private static final DocumentHash GENESIS = new DocumentHash("0".repeat(64));
 
   private final List<LedgerEntry> entries = new ArrayList<>();
   private final Map<String, LedgerEntry> byCommandId = new HashMap<>();
@@ -43,15 +42,9 @@ public final class InMemoryCreditLedger implements CreditLedger {
           "command id " + command.id() + " already records another command");
     }
     applyToBlocks(command);
-    DocumentHash previous = entries.isEmpty() ? GENESIS : entries.get(entries.size() - 1).hash();
-    long sequence = entries.size() + 1L;
-    LedgerEntry entry =
-        new LedgerEntry(
-            sequence,
-            command,
-            previous,
-            DocumentHash.sha256(previous.hex() + "|" + sequence + "|" + command.canonicalText()),
-            true);
+    DocumentHash previous =
+        entries.isEmpty() ? LedgerRules.GENESIS : entries.get(entries.size() - 1).hash();
+    LedgerEntry entry = LedgerRules.entry(entries.size() + 1L, command, previous);
     entries.add(entry);
     byCommandId.put(command.id(), entry);
     return entry;
@@ -62,7 +55,7 @@ public final class InMemoryCreditLedger implements CreditLedger {
     if (command instanceof LedgerCommand.Mint) {
       LedgerCommand.Mint mint = (LedgerCommand.Mint) command;
       if (blocks.containsKey(mint.issuance())) {
-        throw mismatch("issuance " + mint.issuance() + " is already minted");
+        throw LedgerRules.mismatch("issuance " + mint.issuance() + " is already minted");
       }
       NavigableMap<Long, CreditBlock> minted = new TreeMap<>();
       mint.blocks().forEach(b -> minted.put(b.range().first(), b));
@@ -72,36 +65,12 @@ public final class InMemoryCreditLedger implements CreditLedger {
       IssuanceId issuance = apply.change().removed().get(0).issuance();
       NavigableMap<Long, CreditBlock> current = blocks.get(issuance);
       if (current == null) {
-        throw mismatch("issuance " + issuance + " is not minted");
+        throw LedgerRules.mismatch("issuance " + issuance + " is not minted");
       }
-      for (CreditBlock gone : apply.change().removed()) {
-        if (!gone.equals(current.get(gone.range().first()))) {
-          throw mismatch("block " + gone + " is not a current block");
-        }
-        for (CreditBlock now : apply.change().added()) {
-          boolean sameCredits = now.range().overlaps(gone.range());
-          boolean legal =
-              now.status() == gone.status()
-                  ? !gone.status().isFinal() || now.equals(gone)
-                  : CreditStatus.LIFECYCLE.allows(gone.status(), now.status());
-          if (sameCredits && !legal) {
-            throw mismatch(
-                "credits "
-                    + now.range()
-                    + " cannot go from "
-                    + gone.status()
-                    + " to "
-                    + now.status());
-          }
-        }
-      }
+      LedgerRules.requireFits(apply, current::get);
       apply.change().removed().forEach(b -> current.remove(b.range().first()));
       apply.change().added().forEach(b -> current.put(b.range().first(), b));
     }
-  }
-
-  private static LedgerRefusedException mismatch(String why) {
-    return new LedgerRefusedException("ledger_state_mismatch", why);
   }
 
   @Override

@@ -7,13 +7,14 @@ import org.ogcr.port.out.DocumentReader;
 import org.ogcr.port.out.DrivenPorts;
 
 /**
- * Every persistence port over one database, sharing its unit of work. The ledger is another
- * adapter's (the in-process ledger, or an EVM chain) and the clock and document reader are passed
- * in, so the composition root chooses them.
+ * Every persistence port over one database, sharing its unit of work. The ledger (the in-process
+ * ledger in this database, {@link JdbcCreditLedger}, which never joins the unit of work; or an EVM
+ * chain), the clock and the document reader are passed in, so the composition root chooses them.
  *
  * <pre>{@code
  * JdbcDatabase db = JdbcDatabase.h2File(Path.of("data"));
- * JdbcAdapters jdbc = JdbcAdapters.create(db, clock, ledger, JsonDocumentReader.withDefaults());
+ * JdbcAdapters jdbc =
+ *     JdbcAdapters.create(db, clock, JdbcCreditLedger.over(db), JsonDocumentReader.withDefaults());
  * Registry registry = Registry.start(jdbc.ports(), RegistrySettings.defaults());
  * }</pre>
  */
@@ -60,6 +61,15 @@ public final class JdbcAdapters {
         Require.nonNull("clock", clock),
         Require.nonNull("ledger", ledger),
         Require.nonNull("documents", documents));
+  }
+
+  /**
+   * Every persistence port over {@code database}, with the in-process ledger kept in the same
+   * database ({@link JdbcCreditLedger#over}), in transactions of its own.
+   */
+  public static JdbcAdapters create(JdbcDatabase database, Clock clock, DocumentReader documents) {
+    return create(
+        database, clock, JdbcCreditLedger.over(Require.nonNull("database", database)), documents);
   }
 
   public DrivenPorts ports() {

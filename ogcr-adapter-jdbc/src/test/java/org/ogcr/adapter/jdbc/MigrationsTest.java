@@ -30,6 +30,9 @@ class MigrationsTest {
           "directory",
           "kyc_attestations",
           "idempotency_records",
+          "ledger_entries",
+          "ledger_head",
+          "ledger_blocks",
           "locks");
 
   private static void migratesFromScratchAndOnlyOnce(JdbcDatabase db) {

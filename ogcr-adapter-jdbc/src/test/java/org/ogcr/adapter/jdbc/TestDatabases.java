@@ -35,6 +35,9 @@ public final class TestDatabases {
           "directory",
           "kyc_attestations",
           "idempotency_records",
+          "ledger_entries",
+          "ledger_head",
+          "ledger_blocks",
           "locks");
 
   private TestDatabases() {}
