@@ -209,7 +209,9 @@ public final class RestApi {
     Reply reply;
     String detail = "";
     try {
-      caller = authenticator.authenticate(ctx.header("Authorization"), ctx.header("X-API-Key"));
+      if (route.access() != Route.Access.CLIENT) {
+        caller = authenticator.authenticate(ctx.header("Authorization"), ctx.header("X-API-Key"));
+      }
       limit(caller, ctx);
       authorize(route, caller);
       Call call = new Call(ctx, caller, body(ctx));
@@ -230,6 +232,16 @@ public final class RestApi {
     } catch (ApiException e) {
       detail = e.getMessage();
       reply = Problems.of(e, instance);
+    } catch (org.ogcr.adapter.rest.auth.TokenKeysUnavailableException e) {
+      detail = e.getMessage();
+      reply =
+          Problems.reply(
+              503,
+              "token_keys_unavailable",
+              "the token issuer's keys cannot be fetched now; retry shortly",
+              instance,
+              List.of(),
+              Map.of("Retry-After", "30"));
     } catch (DomainException e) {
       // a refusal outside an idempotent run, for example an Idempotency-Key reused
       detail = e.code();
@@ -270,7 +282,7 @@ public final class RestApi {
   }
 
   private static void authorize(Route route, Optional<Caller> caller) {
-    if (route.access() == Route.Access.PUBLIC) {
+    if (route.access() != Route.Access.AUTHENTICATED) {
       return;
     }
     if (caller.isEmpty()) {

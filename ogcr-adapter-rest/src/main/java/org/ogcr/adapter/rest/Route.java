@@ -21,7 +21,12 @@ public record Route(
     /** Anyone, signed in or not (OGCR 5.2.1: project metadata, status and credit lifecycle). */
     PUBLIC,
     /** A caller with valid credentials (and the route's scope, if it names one). */
-    AUTHENTICATED
+    AUTHENTICATED,
+    /**
+     * The route authenticates its clients itself (the OAuth token endpoint, RFC 6749 §2.3): the
+     * API's authentication does not run; rate limits apply per address.
+     */
+    CLIENT
   }
 
   /** What a route does with a request. */

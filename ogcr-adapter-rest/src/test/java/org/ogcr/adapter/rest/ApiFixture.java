@@ -75,6 +75,17 @@ final class ApiFixture implements AutoCloseable {
   }
 
   ApiFixture(RestSettings settings) {
+    this(settings, null, null);
+  }
+
+  /**
+   * A server that authenticates as the reference server does, with {@code credentials} and the
+   * registry's own {@code tokens}, and serves the token endpoint.
+   */
+  ApiFixture(
+      RestSettings settings,
+      CredentialCheck credentials,
+      org.ogcr.adapter.rest.auth.AccessTokens accessTokens) {
     for (Principal p : List.of(ADMIN, ALICE, SIGRUN, VERA, BOB, OLGA, OSCAR, ADA, BEA)) {
       adapters.identity().register(p.actor(), p.organisation());
       tokens.put(
@@ -93,23 +104,27 @@ final class ApiFixture implements AutoCloseable {
             registry.idempotency(),
             registry::relayLedger,
             RestApi.RequestLog.NONE);
+    Authenticator testTokens =
+        (authorization, apiKey) -> {
+          if (authorization == null) {
+            return Optional.empty();
+          }
+          Caller c = tokens.get(authorization.replaceFirst("^Bearer ", ""));
+          if (c == null) {
+            throw new AuthenticationFailedException(
+                "unknown test token", "Bearer error=\"invalid_token\"");
+          }
+          return Optional.of(c);
+        };
     api =
         RestApi.create(
                 services,
-                (authorization, apiKey) -> {
-                  if (authorization == null) {
-                    return Optional.empty();
-                  }
-                  Caller c = tokens.get(authorization.replaceFirst("^Bearer ", ""));
-                  if (c == null) {
-                    throw new AuthenticationFailedException(
-                        "unknown test token", "Bearer error=\"invalid_token\"");
-                  }
-                  return Optional.of(c);
-                },
+                credentials == null
+                    ? testTokens
+                    : new RegistryAuthenticator(credentials, List.of(accessTokens)),
                 settings,
                 clock::now,
-                List.of())
+                credentials == null ? List.of() : OAuthRoutes.routes(accessTokens, credentials))
             .start("127.0.0.1", 0);
   }
 
