@@ -50,15 +50,23 @@ final class Access {
    * independence decision relies on it.
    */
   static void requireListed(org.ogcr.port.out.IdentityVerifier identity, Principal who) {
-    java.util.Optional<OrganisationId> listed = identity.organisationOf(who.actor());
-    if (!listed.equals(java.util.Optional.of(who.organisation()))) {
+    requireListed(identity, who.actor(), who.organisation());
+  }
+
+  /** The registry's directory lists {@code actor} under {@code organisation}. */
+  static void requireListed(
+      org.ogcr.port.out.IdentityVerifier identity,
+      org.ogcr.domain.id.ActorId actor,
+      OrganisationId organisation) {
+    java.util.Optional<OrganisationId> listed = identity.organisationOf(actor);
+    if (!listed.equals(java.util.Optional.of(organisation))) {
       throw new AccessDeniedException(
           "identity_mismatch",
-          who.actor()
+          actor
               + " is listed in the registry's directory under "
               + listed.map(Object::toString).orElse("no organisation")
               + ", not "
-              + who.organisation()
+              + organisation
               + "; register the actor under the organisation it acts for");
     }
   }

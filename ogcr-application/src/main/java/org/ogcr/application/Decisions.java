@@ -51,19 +51,47 @@ final class Decisions {
             return outcome.result();
           });
     } catch (RuntimeException refused) {
-      String why =
-          refused instanceof DomainException d
-              ? d.code() + ": " + d.getMessage()
-              : "internal_error: " + refused.getClass().getName();
-      try {
-        unitOfWork.transact(
-            () ->
-                audit.append(
-                    entry(who, clock.now(), action, resource, AuditEntry.Outcome.DENIED, why)));
-      } catch (RuntimeException auditFailure) {
-        refused.addSuppressed(auditFailure);
-      }
+      recordDenial(who, action, resource, refused);
       throw refused;
+    }
+  }
+
+  /**
+   * Runs the access check of a read: a refusal is audited as a denial (in a transaction of its own)
+   * and rethrown; an allowed read changes nothing and is not audited.
+   *
+   * @param check the role and ownership checks; throws to refuse
+   */
+  void checkRead(Principal who, String action, String resource, Runnable check) {
+    try {
+      check.run();
+    } catch (RuntimeException refused) {
+      recordDenial(who, action, resource, refused);
+      throw refused;
+    }
+  }
+
+  /**
+   * Appends the allowed decision's entry inside the running transaction, for a decision the
+   * registry takes itself rather than through {@link #decide} (the first credential at start).
+   */
+  void recordAllowed(Principal who, Instant at, String action, String resource, String detail) {
+    audit.append(entry(who, at, action, resource, AuditEntry.Outcome.ALLOWED, detail));
+  }
+
+  private void recordDenial(
+      Principal who, String action, String resource, RuntimeException refused) {
+    String why =
+        refused instanceof DomainException d
+            ? d.code() + ": " + d.getMessage()
+            : "internal_error: " + refused.getClass().getName();
+    try {
+      unitOfWork.transact(
+          () ->
+              audit.append(
+                  entry(who, clock.now(), action, resource, AuditEntry.Outcome.DENIED, why)));
+    } catch (RuntimeException auditFailure) {
+      refused.addSuppressed(auditFailure);
     }
   }
 
@@ -80,7 +108,8 @@ final class Decisions {
 
   /**
    * At most {@value #MAX_DETAIL} characters, never cutting a surrogate pair in half, with any lone
-   * surrogate a client sent replaced by U+FFFD: a refusal is always recordable.
+   * surrogate or NUL a client sent replaced by U+FFFD (PostgreSQL stores neither in text): a
+   * refusal is always recordable.
    */
   static String wellFormed(String detail) {
     String raw = detail == null ? "" : detail;
@@ -92,7 +121,7 @@ final class Decisions {
           && Character.isLowSurrogate(raw.charAt(i + 1))) {
         sb.append(c).append(raw.charAt(++i));
       } else {
-        sb.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+        sb.append(Character.isSurrogate(c) || c == '\u0000' ? '\uFFFD' : c);
       }
     }
     String d = sb.toString();

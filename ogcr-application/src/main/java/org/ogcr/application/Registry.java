@@ -1,7 +1,10 @@
 package org.ogcr.application;
 
+import java.security.SecureRandom;
 import java.time.Duration;
+import org.ogcr.port.in.AccessLogUseCases;
 import org.ogcr.port.in.AuditUseCases;
+import org.ogcr.port.in.CredentialUseCases;
 import org.ogcr.port.in.CreditUseCases;
 import org.ogcr.port.in.IdempotentRequests;
 import org.ogcr.port.in.IssuanceUseCases;
@@ -32,6 +35,8 @@ public final class Registry {
   private final CreditService credits;
   private final AuditService audit;
   private final IdempotencyService idempotency;
+  private final AccessLogService accessLog;
+  private final CredentialService credentials;
   private final LedgerRelay relay;
 
   private Registry(DrivenPorts ports, RegistrySettings settings) {
@@ -48,6 +53,8 @@ public final class Registry {
     this.idempotency =
         new IdempotencyService(
             ports.unitOfWork(), ports.idempotency(), ports.clock(), IdempotentRequests.RETENTION);
+    this.accessLog = new AccessLogService(ports.accessLog(), ports.clock(), decisions);
+    this.credentials = new CredentialService(ports, decisions, accessLog, new SecureRandom());
     this.relay =
         new LedgerRelay(
             ports.outbox(),
@@ -127,6 +134,19 @@ public final class Registry {
   /** Writes sent with an {@code Idempotency-Key}, run at most once. */
   public IdempotentRequests idempotency() {
     return idempotency;
+  }
+
+  /**
+   * The registry's credentials: API keys and OAuth 2.0 clients, issued and revoked by
+   * administrators, checked on every request by the REST edge.
+   */
+  public CredentialUseCases credentials() {
+    return credentials;
+  }
+
+  /** Every access attempt and its outcome, for administrators and auditors (OGCR 4.3). */
+  public AccessLogUseCases accessLog() {
+    return accessLog;
   }
 
   /** The relay that sends queued ledger commands; run it after commits, or on a schedule. */

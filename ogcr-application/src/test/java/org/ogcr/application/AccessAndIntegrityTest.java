@@ -428,7 +428,9 @@ class AccessAndIntegrityTest {
             p.events(),
             p.attestations(),
             p.propertyFiles(),
-            p.idempotency());
+            p.idempotency(),
+            p.credentials(),
+            p.accessLog());
     Registry second = Registry.start(wrapped, RegistrySettings.defaults());
 
     assertThatThrownBy(

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.ogcr.adapter.rest.auth.AccessTokenValidator;
+import org.ogcr.adapter.rest.auth.ExternalIssuer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,6 +87,33 @@ public final class Main implements Callable<Integer> {
         description = "Requests per minute from one address without credentials.")
     int anonymousPerMinute;
 
+    @Option(
+        names = "--token-key-file",
+        defaultValue = "${env:OGCR_TOKEN_KEY_FILE}",
+        description =
+            "Private JWK the registry signs access tokens with (default: <data-dir>/"
+                + "token-signing-key.jwk, made on first start); servers sharing a database share it.")
+    Path tokenKeyFile;
+
+    @Option(
+        names = "--trust-issuer",
+        defaultValue = "${env:OGCR_TRUST_ISSUER}",
+        description = "Also accept access tokens of this OAuth 2.0 issuer (its iss URL).")
+    String trustIssuer;
+
+    @Option(
+        names = "--trust-jwks-uri",
+        defaultValue = "${env:OGCR_TRUST_JWKS_URI}",
+        description = "The trusted issuer's JWKS URL.")
+    String trustJwksUri;
+
+    @Option(
+        names = "--trust-audience",
+        defaultValue = "${env:OGCR_TRUST_AUDIENCE}",
+        description =
+            "The audience the trusted issuer's tokens must name (default: the public URL).")
+    String trustAudience;
+
     @Override
     public Integer call() throws InterruptedException {
       ServerConfig config =
@@ -97,8 +126,20 @@ public final class Main implements Callable<Integer> {
               port,
               Optional.ofNullable(publicUrl).filter(s -> !s.isBlank()),
               maxBodyBytes,
-              anonymousPerMinute);
-      RegistryServer server = RegistryServer.start(config, ServerAuthentication.none());
+              anonymousPerMinute,
+              tokenKeyFile != null ? tokenKeyFile : dataDirectory.resolve("token-signing-key.jwk"),
+              externalIssuer());
+      RegistryServer server = RegistryServer.start(config);
+      server
+          .firstAdministrator()
+          .ifPresent(
+              admin ->
+                  System.out.println(
+                      "First start: the administrator's API key, shown this once (store it now;"
+                          + " use it as X-API-Key, or as client "
+                          + admin.credential().id()
+                          + " at /oauth/token):\n  "
+                          + admin.key()));
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(
@@ -113,6 +154,27 @@ public final class Main implements Callable<Integer> {
               + " (press Ctrl+C to stop); the API is described at /openapi.json");
       stopped.await();
       return 0;
+    }
+
+    private Optional<AccessTokenValidator> externalIssuer() {
+      if (trustIssuer == null || trustIssuer.isBlank()) {
+        return Optional.empty();
+      }
+      if (trustJwksUri == null || trustJwksUri.isBlank()) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "--trust-issuer needs --trust-jwks-uri");
+      }
+      return Optional.of(
+          ExternalIssuer.builder()
+              .issuer(trustIssuer)
+              .jwksUri(trustJwksUri)
+              .audience(
+                  trustAudience != null && !trustAudience.isBlank()
+                      ? trustAudience
+                      : Optional.ofNullable(publicUrl)
+                          .filter(u -> !u.isBlank())
+                          .orElse("http://" + host + ":" + port))
+              .build());
     }
   }
 }

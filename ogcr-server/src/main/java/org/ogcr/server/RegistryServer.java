@@ -1,7 +1,9 @@
 package org.ogcr.server;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,11 +11,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.ogcr.adapter.jdbc.JdbcAdapters;
 import org.ogcr.adapter.jdbc.JdbcDatabase;
 import org.ogcr.adapter.json.document.JsonDocumentReader;
-import org.ogcr.adapter.rest.Authenticator;
+import org.ogcr.adapter.rest.CredentialCheck;
+import org.ogcr.adapter.rest.OAuthRoutes;
+import org.ogcr.adapter.rest.RegistryAuthenticator;
 import org.ogcr.adapter.rest.RestApi;
 import org.ogcr.adapter.rest.RestSettings;
+import org.ogcr.adapter.rest.auth.AccessTokenValidator;
+import org.ogcr.adapter.rest.auth.AccessTokens;
 import org.ogcr.application.Registry;
 import org.ogcr.application.RegistrySettings;
+import org.ogcr.domain.id.ActorId;
+import org.ogcr.port.in.CredentialUseCases;
 import org.ogcr.port.out.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +35,18 @@ public final class RegistryServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegistryServer.class);
 
+  /** The actor of the first administrator's credential. */
+  static final ActorId ADMINISTRATOR = new ActorId("admin");
+
   private final JdbcDatabase database;
   private final Registry registry;
   private final RestApi api;
+  private final AccessTokens tokens;
+  private final Optional<CredentialUseCases.IssuedCredential> firstAdministrator;
   private final ScheduledExecutorService relay;
   private final AtomicBoolean relayQueued = new AtomicBoolean();
 
-  private RegistryServer(ServerConfig config, Authenticator authenticator) {
+  private RegistryServer(ServerConfig config) {
     this.database =
         config
             .jdbcUrl()
@@ -43,7 +56,14 @@ public final class RegistryServer implements AutoCloseable {
     // the in-process ledger, kept in the same database in tables of its own and in transactions
     // of its own, so it survives restarts as the record does
     JdbcAdapters jdbc = JdbcAdapters.create(database, clock, JsonDocumentReader.withDefaults());
-    this.registry = Registry.start(jdbc.ports(), RegistrySettings.defaults());
+    RegistrySettings settings = RegistrySettings.defaults();
+    this.registry = Registry.start(jdbc.ports(), settings);
+    // the first administrator acts for the registry's organisation; the directory lists it
+    if (jdbc.identity().organisationOf(ADMINISTRATOR).isEmpty()) {
+      jdbc.identity().register(ADMINISTRATOR, settings.registryOrganisation());
+    }
+    this.firstAdministrator =
+        registry.credentials().bootstrap(ADMINISTRATOR, settings.registryOrganisation());
     this.relay =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -61,22 +81,50 @@ public final class RegistryServer implements AutoCloseable {
             registry.credits(),
             registry.audit(),
             registry.idempotency(),
-            this::relaySoon,
-            RestApi.RequestLog.NONE);
+            registry.credentials(),
+            registry.accessLog(),
+            this::relaySoon);
+    String publicUrl = config.publicUrl().orElse("http://" + config.host() + ":" + config.port());
     RestSettings rest =
-        new RestSettings(
-            config.maxBodyBytes(),
-            config.anonymousPerMinute(),
-            config.publicUrl().orElse("http://" + config.host() + ":" + config.port()));
+        new RestSettings(config.maxBodyBytes(), config.anonymousPerMinute(), publicUrl);
+    this.tokens =
+        AccessTokens.builder()
+            .issuer(publicUrl)
+            .audience(publicUrl)
+            .clock(Instant::now)
+            .signingKeyJwk(ServerAuthentication.signingKey(config.tokenKeyFile()))
+            .build();
+    CredentialCheck credentials = ServerAuthentication.credentials(registry.credentials());
+    List<AccessTokenValidator> issuers = new ArrayList<>();
+    issuers.add(tokens);
+    config.externalIssuer().ifPresent(issuers::add);
     this.api =
-        RestApi.create(services, authenticator, rest, Instant::now, List.of())
+        RestApi.create(
+                services,
+                new RegistryAuthenticator(credentials, issuers),
+                rest,
+                Instant::now,
+                OAuthRoutes.routes(tokens, credentials))
             .start(config.host(), config.port());
     LOG.info("OGCR registry listening on {}", config.baseUrl(api.port()));
   }
 
   /** Starts a server; it answers requests when this returns. */
-  public static RegistryServer start(ServerConfig config, Authenticator authenticator) {
-    return new RegistryServer(config, authenticator);
+  public static RegistryServer start(ServerConfig config) {
+    return new RegistryServer(config);
+  }
+
+  /**
+   * The first administrator's credential, made on the first start of an empty registry; shown once,
+   * never stored in clear.
+   */
+  public Optional<CredentialUseCases.IssuedCredential> firstAdministrator() {
+    return firstAdministrator;
+  }
+
+  /** The registry's access tokens: their issuer and key set. */
+  public AccessTokens tokens() {
+    return tokens;
   }
 
   public int port() {

@@ -2,6 +2,7 @@ package org.ogcr.server;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.ogcr.adapter.rest.auth.AccessTokenValidator;
 import org.ogcr.domain.common.Require;
 
 /**
@@ -11,6 +12,8 @@ import org.ogcr.domain.common.Require;
  * @param dataDirectory the embedded H2 database's directory, when no PostgreSQL URL is given
  * @param jdbcUrl a PostgreSQL JDBC URL ({@code jdbc:postgresql://host:5432/ogcr}); empty for H2
  * @param publicUrl the URL clients reach the server at (links, token issuer)
+ * @param tokenKeyFile the private JWK the registry signs access tokens with; made on first start
+ * @param externalIssuer another OAuth 2.0 authorization server whose access tokens are trusted
  */
 public record ServerConfig(
     Path dataDirectory,
@@ -21,7 +24,9 @@ public record ServerConfig(
     int port,
     Optional<String> publicUrl,
     long maxBodyBytes,
-    int anonymousPerMinute) {
+    int anonymousPerMinute,
+    Path tokenKeyFile,
+    Optional<AccessTokenValidator> externalIssuer) {
 
   public ServerConfig {
     Require.nonNull("dataDirectory", dataDirectory);
@@ -33,12 +38,24 @@ public record ServerConfig(
     Require.nonNull("publicUrl", publicUrl);
     Require.positive("maxBodyBytes", maxBodyBytes);
     Require.positive("anonymousPerMinute", anonymousPerMinute);
+    Require.nonNull("tokenKeyFile", tokenKeyFile);
+    Require.nonNull("externalIssuer", externalIssuer);
   }
 
   /** The embedded defaults: H2 under {@code dataDirectory}, 127.0.0.1:8080. */
   public static ServerConfig embedded(Path dataDirectory, int port) {
     return new ServerConfig(
-        dataDirectory, Optional.empty(), "", "", "127.0.0.1", port, Optional.empty(), 1 << 20, 120);
+        dataDirectory,
+        Optional.empty(),
+        "",
+        "",
+        "127.0.0.1",
+        port,
+        Optional.empty(),
+        1 << 20,
+        120,
+        dataDirectory.resolve("token-signing-key.jwk"),
+        Optional.empty());
   }
 
   public String baseUrl(int boundPort) {

@@ -7,9 +7,9 @@ import org.ogcr.port.out.DrivenPorts;
 
 /**
  * Every driven port in memory, wired together: one {@link InMemoryUnitOfWork} that the stores, the
- * audit log, the outbox and the directory all take part in, and the in-process ledger, which never
- * does. The serial number sequence stays outside transactions too: a number taken by a transaction
- * that rolls back is skipped, never handed out again.
+ * audit log, the outbox and the directory all take part in, and the in-process ledger and the
+ * access log, which never do. The serial number sequence stays outside transactions too: a number
+ * taken by a transaction that rolls back is skipped, never handed out again.
  */
 public final class InMemoryAdapters {
 
@@ -44,7 +44,9 @@ public final class InMemoryAdapters {
             new InMemoryCreditEventStore(unitOfWork),
             new InMemoryAttestationStore(unitOfWork),
             new InMemoryPropertyFileStore(unitOfWork),
-            new InMemoryIdempotencyStore(unitOfWork));
+            new InMemoryIdempotencyStore(unitOfWork),
+            new InMemoryCredentialStore(unitOfWork),
+            new InMemoryAccessLogStore());
   }
 
   /**

@@ -51,7 +51,9 @@ public final class JdbcAdapters {
             new JdbcCreditEventStore(uow),
             new JdbcAttestationStore(uow),
             new JdbcPropertyFileStore(uow),
-            new JdbcIdempotencyStore(uow));
+            new JdbcIdempotencyStore(uow),
+            new JdbcCredentialStore(uow),
+            new JdbcAccessLogStore(database.jdbi()));
   }
 
   public static JdbcAdapters create(

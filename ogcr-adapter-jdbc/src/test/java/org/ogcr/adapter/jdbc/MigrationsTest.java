@@ -33,6 +33,8 @@ class MigrationsTest {
           "ledger_entries",
           "ledger_head",
           "ledger_blocks",
+          "credentials",
+          "access_log",
           "locks");
 
   private static void migratesFromScratchAndOnlyOnce(JdbcDatabase db) {
@@ -45,7 +47,7 @@ class MigrationsTest {
                                 + " where \"success\" order by \"installed_rank\"")
                         .mapTo(String.class)
                         .list());
-    assertThat(applied).contains("1", "2", "4").doesNotHaveDuplicates();
+    assertThat(applied).contains("1", "2", "4", "6").doesNotHaveDuplicates();
     List<String> names =
         db.jdbi()
             .withHandle(

@@ -38,6 +38,8 @@ public final class TestDatabases {
           "ledger_entries",
           "ledger_head",
           "ledger_blocks",
+          "credentials",
+          "access_log",
           "locks");
 
   private TestDatabases() {}

@@ -19,13 +19,16 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.ogcr.domain.common.DomainException;
 import org.ogcr.domain.common.Require;
+import org.ogcr.port.in.AccessLogUseCases;
 import org.ogcr.port.in.AuditUseCases;
+import org.ogcr.port.in.CredentialUseCases;
 import org.ogcr.port.in.CreditUseCases;
 import org.ogcr.port.in.IdempotentRequests;
 import org.ogcr.port.in.IssuanceUseCases;
 import org.ogcr.port.in.MethodologyUseCases;
 import org.ogcr.port.in.MonitoringUseCases;
 import org.ogcr.port.in.ProjectUseCases;
+import org.ogcr.port.model.AccessRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,9 +49,10 @@ public final class RestApi {
   /**
    * The use cases behind the routes.
    *
+   * @param accessLog told of every request and its outcome (OGCR 4.3: every access attempt is
+   *     logged)
    * @param afterWrite run after every write that succeeded, for example to relay ledger commands;
    *     must not block
-   * @param log told of every request and its outcome, for the access log
    */
   public record Services(
       ProjectUseCases projects,
@@ -58,8 +62,9 @@ public final class RestApi {
       CreditUseCases credits,
       AuditUseCases audit,
       IdempotentRequests idempotency,
-      Runnable afterWrite,
-      RequestLog log) {
+      CredentialUseCases credentials,
+      AccessLogUseCases accessLog,
+      Runnable afterWrite) {
 
     public Services {
       Require.nonNull("projects", projects);
@@ -69,23 +74,10 @@ public final class RestApi {
       Require.nonNull("credits", credits);
       Require.nonNull("audit", audit);
       Require.nonNull("idempotency", idempotency);
+      Require.nonNull("credentials", credentials);
+      Require.nonNull("accessLog", accessLog);
       Require.nonNull("afterWrite", afterWrite);
-      Require.nonNull("log", log);
     }
-  }
-
-  /** Hears of each request once it is answered. */
-  @FunctionalInterface
-  public interface RequestLog {
-    void answered(
-        Optional<Caller> caller,
-        String method,
-        String path,
-        int status,
-        String client,
-        String detail);
-
-    RequestLog NONE = (caller, method, path, status, client, detail) -> {};
   }
 
   private final Services services;
@@ -258,7 +250,34 @@ public final class RestApi {
       reply = conditional(ctx, reply);
     }
     write(ctx, reply);
-    services.log().answered(caller, route.method(), instance, reply.status(), ctx.ip(), detail);
+    log(caller, route, instance, reply.status(), ctx.ip(), detail);
+  }
+
+  /** OGCR 4.3: every access attempt, allowed or not, in the access log; never fails a request. */
+  private void log(
+      Optional<Caller> caller, Route route, String path, int status, String client, String detail) {
+    AccessRecord.Outcome outcome =
+        status < 400
+            ? AccessRecord.Outcome.ALLOWED
+            : status == 401 || status == 403
+                ? AccessRecord.Outcome.DENIED
+                : AccessRecord.Outcome.FAILED;
+    try {
+      services
+          .accessLog()
+          .record(
+              new AccessLogUseCases.Attempt(
+                  caller.map(Caller::principal),
+                  caller.map(Caller::credential),
+                  route.method(),
+                  path,
+                  status,
+                  outcome,
+                  client,
+                  detail));
+    } catch (RuntimeException e) {
+      LOG.warn("could not log {} {} {} in the access log", route.method(), path, status, e);
+    }
   }
 
   private void limit(Optional<Caller> caller, Context ctx) {
@@ -340,6 +359,13 @@ public final class RestApi {
     String key = call.header("Idempotency-Key");
     if (key == null || !route.isWrite() || caller.isEmpty()) {
       return answer(route, call);
+    }
+    if (!route.recordsReplies()) {
+      throw ApiException.invalid(
+          "/header/Idempotency-Key",
+          "idempotency_unsupported",
+          route.method() + " " + route.path() + " answers with a secret, which is never stored",
+          "send it without Idempotency-Key; if the answer is lost, revoke and issue again");
     }
     String fingerprint =
         route.method() + " " + call.path() + " sha256:" + sha256(call.bodyOrEmpty());

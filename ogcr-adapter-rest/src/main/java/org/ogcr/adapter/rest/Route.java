@@ -14,7 +14,27 @@ public record Route(
     String operationId,
     Access access,
     Optional<String> scope,
-    Operation operation) {
+    Operation operation,
+    boolean recordsReplies) {
+
+  /**
+   * A route whose replies may be recorded for {@code Idempotency-Key} repeats; {@link
+   * #withoutRecording} for one whose reply holds a secret, which is never stored.
+   */
+  public Route(
+      String method,
+      String path,
+      String operationId,
+      Access access,
+      Optional<String> scope,
+      Operation operation) {
+    this(method, path, operationId, access, scope, operation, true);
+  }
+
+  /** The same route, its replies never recorded: an {@code Idempotency-Key} is refused. */
+  Route withoutRecording() {
+    return new Route(method, path, operationId, access, scope, operation, false);
+  }
 
   /** Who may call a route before the use case checks roles and ownership. */
   public enum Access {

@@ -102,8 +102,9 @@ final class ApiFixture implements AutoCloseable {
             registry.credits(),
             registry.audit(),
             registry.idempotency(),
-            registry::relayLedger,
-            RestApi.RequestLog.NONE);
+            registry.credentials(),
+            registry.accessLog(),
+            registry::relayLedger);
     Authenticator testTokens =
         (authorization, apiKey) -> {
           if (authorization == null) {

@@ -89,8 +89,9 @@ class OpenApiDocumentTest {
             registry.credits(),
             registry.audit(),
             registry.idempotency(),
-            () -> {},
-            RestApi.RequestLog.NONE);
+            registry.credentials(),
+            registry.accessLog(),
+            () -> {});
     Authenticator nobody = (authorization, apiKey) -> Optional.empty();
     return RestApi.create(services, nobody, RestSettings.defaults("http://127.0.0.1")).routes();
   }

@@ -3,9 +3,9 @@ package org.ogcr.port.out;
 import org.ogcr.domain.common.Require;
 
 /**
- * Every driven port a registry runs on, as one adapter set provides them. The stores, the audit log
- * the outbox and the idempotency records must all take part in {@link #unitOfWork()}; the ledger
- * never does.
+ * Every driven port a registry runs on, as one adapter set provides them. The stores, the audit
+ * log, the outbox, the idempotency records and the credentials must all take part in {@link
+ * #unitOfWork()}; the ledger never does, nor the access log, whose every append commits on its own.
  */
 public record DrivenPorts(
     UnitOfWork unitOfWork,
@@ -26,7 +26,9 @@ public record DrivenPorts(
     CreditEventStore events,
     AttestationStore attestations,
     PropertyFileStore propertyFiles,
-    IdempotencyStore idempotency) {
+    IdempotencyStore idempotency,
+    CredentialStore credentials,
+    AccessLogStore accessLog) {
 
   public DrivenPorts {
     Require.nonNull("unitOfWork", unitOfWork);
@@ -48,6 +50,8 @@ public record DrivenPorts(
     Require.nonNull("attestations", attestations);
     Require.nonNull("propertyFiles", propertyFiles);
     Require.nonNull("idempotency", idempotency);
+    Require.nonNull("credentials", credentials);
+    Require.nonNull("accessLog", accessLog);
   }
 
   /** The same ports over another ledger, for example an EVM chain instead of the in-process one. */
@@ -71,6 +75,8 @@ public record DrivenPorts(
         events,
         attestations,
         propertyFiles,
-        idempotency);
+        idempotency,
+        credentials,
+        accessLog);
   }
 }
