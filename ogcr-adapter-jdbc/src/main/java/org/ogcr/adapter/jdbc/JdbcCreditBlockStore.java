@@ -212,11 +212,10 @@ public final class JdbcCreditBlockStore implements CreditBlockStore {
     if (!query.statuses().isEmpty()) {
       where.append(" and status in (<statuses>)");
     }
+    // a row comparison, which an index on (…, issuance_id, first_serial) seeks; the equivalent
+    // "issuance_id > a or (issuance_id = a and first_serial > b)" it cannot
     after.ifPresent(
-        a ->
-            where.append(
-                " and (issuance_id > :afterIssuance"
-                    + " or (issuance_id = :afterIssuance and first_serial > :afterFirst))"));
+        a -> where.append(" and (issuance_id, first_serial) > (:afterIssuance, :afterFirst)"));
     return uow.withHandle(
         h -> {
           Query q =

@@ -173,7 +173,7 @@ public final class JdbcProjectStore implements ProjectStore {
           Rows rows =
               read(
                   filter
-                      .bindTo(h.createQuery(select("(" + matching + ")", "") + orderBy(h)))
+                      .bindTo(h.createQuery(select("(" + matching + ")", "", true) + orderBy(h)))
                       .bind("limit", page.limit())
                       .bind("offset", page.offset()),
                   true);
@@ -199,8 +199,9 @@ public final class JdbcProjectStore implements ProjectStore {
         h -> {
           String after =
               request.after().map(a -> " and " + uow.byCodePoint("p.id") + " > :after").orElse("");
+          // no total: counting every match would read them all, which the cursor exists to avoid
           String matching =
-              "select p.*, count(*) over () as total from projects p where "
+              "select p.* from projects p where "
                   + filter.where
                   + after
                   + " order by "
@@ -208,10 +209,10 @@ public final class JdbcProjectStore implements ProjectStore {
                   + " limit :limit";
           var statement =
               filter
-                  .bindTo(h.createQuery(select("(" + matching + ")", "") + orderBy(h)))
+                  .bindTo(h.createQuery(select("(" + matching + ")", "", false) + orderBy(h)))
                   .bind("limit", request.limit() + 1);
           request.after().ifPresent(a -> statement.bind("after", a));
-          return KeysetPage.trimmed(read(statement, true).projects, request, p -> p.id().value());
+          return KeysetPage.trimmed(read(statement, false).projects, request, p -> p.id().value());
         });
   }
 
@@ -227,21 +228,23 @@ public final class JdbcProjectStore implements ProjectStore {
   /** Every project {@code filter} matches, in id order, with its PDD versions. */
   private List<ProjectRecord> load(Handle h, Filter filter) {
     return read(
-            filter.bindTo(h.createQuery(select("projects", " where " + filter.where) + orderBy(h))),
+            filter.bindTo(
+                h.createQuery(select("projects", " where " + filter.where, false) + orderBy(h))),
             false)
         .projects;
   }
 
   /**
-   * The projects of {@code from} (a table or a subquery, as {@code p}) joined to their versions.
+   * The projects of {@code from} (a table or a subquery, as {@code p}) joined to their versions;
+   * with the {@code total} column of the subquery when {@code counted}.
    */
-  private static String select(String from, String where) {
+  private static String select(String from, String where, boolean counted) {
     return "select p.id, p.status, p.name, p.project_type, p.developer, p.organisation,"
         + " p.methodology_id, p.methodology_version, p.crediting_start, p.crediting_end,"
         + " p.boundary, p.property_code, p.verified_acres, p.risk_tier, p.threat_multiplier,"
         + " p.registration_record_hash, p.submitted_at, p.updated_at, p.decision_reason,"
         + " p.version, v.number, v.hash, v.recorded_at, v.recorded_by"
-        + (from.startsWith("(") ? ", p.total" : "")
+        + (counted ? ", p.total" : "")
         + " from "
         + from
         + " p join pdd_versions v on v.project_id = p.id"
