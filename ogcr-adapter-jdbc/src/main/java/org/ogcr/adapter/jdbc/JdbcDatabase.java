@@ -51,13 +51,21 @@ public final class JdbcDatabase {
    * it open, so transactions do not reopen it).
    */
   public static JdbcDatabase h2File(Path dataDirectory) {
+    return open(h2FilePool(dataDirectory));
+  }
+
+  /**
+   * The pooled data source of the H2 file database under {@code dataDirectory}, for a process that
+   * opens it more than once (two application stacks in one test, for example).
+   */
+  public static JdbcConnectionPool h2FilePool(Path dataDirectory) {
     JdbcConnectionPool pool =
         JdbcConnectionPool.create(
             "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("ogcr") + h2Options(),
             "ogcr",
             "");
     pool.setMaxConnections(64);
-    return open(pool);
+    return pool;
   }
 
   /** A private H2 database in memory, alive while the JVM runs: for tests and trials. */
