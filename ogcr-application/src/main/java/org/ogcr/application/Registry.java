@@ -6,6 +6,7 @@ import org.ogcr.port.in.AccessLogUseCases;
 import org.ogcr.port.in.AuditUseCases;
 import org.ogcr.port.in.CredentialUseCases;
 import org.ogcr.port.in.CreditUseCases;
+import org.ogcr.port.in.DirectoryUseCases;
 import org.ogcr.port.in.IdempotentRequests;
 import org.ogcr.port.in.IssuanceUseCases;
 import org.ogcr.port.in.MethodologyUseCases;
@@ -35,6 +36,7 @@ public final class Registry {
   private final CreditService credits;
   private final AuditService audit;
   private final IdempotencyService idempotency;
+  private final DirectoryService directory;
   private final AccessLogService accessLog;
   private final CredentialService credentials;
   private final LedgerRelay relay;
@@ -50,6 +52,7 @@ public final class Registry {
     this.issuance = new IssuanceService(ports, settings, decisions, attestor);
     this.credits = new CreditService(ports, settings, decisions, attestor);
     this.audit = new AuditService(ports);
+    this.directory = new DirectoryService(ports.identity(), decisions);
     this.idempotency =
         new IdempotencyService(
             ports.unitOfWork(), ports.idempotency(), ports.clock(), IdempotentRequests.RETENTION);
@@ -129,6 +132,11 @@ public final class Registry {
 
   public AuditUseCases audit() {
     return audit;
+  }
+
+  /** The directory: who acts for which organisation, and KYC attestations. */
+  public DirectoryUseCases directory() {
+    return directory;
   }
 
   /** Writes sent with an {@code Idempotency-Key}, run at most once. */

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.ogcr.domain.common.Require;
 import org.ogcr.domain.id.ActorId;
 import org.ogcr.domain.id.OrganisationId;
-import org.ogcr.port.out.IdentityVerifier;
+import org.ogcr.port.out.Directory;
 
 /**
  * The directory in memory: actors registered with their organisation and parties attested by a
@@ -15,7 +15,7 @@ import org.ogcr.port.out.IdentityVerifier;
  * party again replaces its attestation. Thread-safe, and takes part in its {@link
  * InMemoryUnitOfWork} like the stores.
  */
-public final class InMemoryIdentityVerifier implements IdentityVerifier {
+public final class InMemoryIdentityVerifier implements Directory {
 
   private final InMemoryUnitOfWork uow;
   private final Map<ActorId, OrganisationId> organisations = new HashMap<>();
@@ -31,6 +31,7 @@ public final class InMemoryIdentityVerifier implements IdentityVerifier {
   }
 
   /** Registers {@code actor} as a member of {@code organisation}. */
+  @Override
   public void register(ActorId actor, OrganisationId organisation) {
     Require.nonNull("actor", actor);
     Require.nonNull("organisation", organisation);
@@ -45,6 +46,7 @@ public final class InMemoryIdentityVerifier implements IdentityVerifier {
    * Records that compliance officer {@code by} attested at {@code at} that {@code party} passed
    * KYC.
    */
+  @Override
   public KycAttestation attestKyc(String party, ActorId by, Instant at) {
     KycAttestation attestation = new KycAttestation(party, by, at);
     uow.locked(

@@ -9,7 +9,7 @@ import org.jdbi.v3.core.statement.Update;
 import org.ogcr.domain.common.Require;
 import org.ogcr.domain.id.ActorId;
 import org.ogcr.domain.id.OrganisationId;
-import org.ogcr.port.out.IdentityVerifier;
+import org.ogcr.port.out.Directory;
 
 /**
  * The registry's directory in tables {@code directory} (the organisation of each registered actor)
@@ -17,7 +17,7 @@ import org.ogcr.port.out.IdentityVerifier;
  * an actor again moves it to the new organisation; attesting a party again replaces its
  * attestation. Takes part in the unit of work like the stores.
  */
-public final class JdbcIdentityVerifier implements IdentityVerifier {
+public final class JdbcIdentityVerifier implements Directory {
 
   private final JdbcUnitOfWork uow;
 
@@ -26,6 +26,7 @@ public final class JdbcIdentityVerifier implements IdentityVerifier {
   }
 
   /** Registers {@code actor} as a member of {@code organisation}. */
+  @Override
   public void register(ActorId actor, OrganisationId organisation) {
     Require.nonNull("actor", actor);
     Require.nonNull("organisation", organisation);
@@ -41,6 +42,7 @@ public final class JdbcIdentityVerifier implements IdentityVerifier {
    * Records that compliance officer {@code by} attested at {@code at} that {@code party} passed
    * KYC.
    */
+  @Override
   public KycAttestation attestKyc(String party, ActorId by, Instant at) {
     KycAttestation attestation = new KycAttestation(party, by, at);
     upsert(

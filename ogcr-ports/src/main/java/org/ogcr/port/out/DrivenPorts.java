@@ -14,7 +14,7 @@ public record DrivenPorts(
     AuditLog audit,
     LedgerOutbox outbox,
     CreditLedger ledger,
-    IdentityVerifier identity,
+    Directory identity,
     DocumentReader documents,
     DocumentStore documentStore,
     MethodologyStore methodologies,
