@@ -1,7 +1,6 @@
 package org.ogcr.server;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -95,13 +94,11 @@ public final class RegistryServer implements AutoCloseable {
             .signingKeyJwk(ServerAuthentication.signingKey(config.tokenKeyFile()))
             .build();
     CredentialCheck credentials = ServerAuthentication.credentials(registry.credentials());
-    List<AccessTokenValidator> issuers = new ArrayList<>();
-    issuers.add(tokens);
-    config.externalIssuer().ifPresent(issuers::add);
+    List<AccessTokenValidator> external = config.externalIssuer().stream().toList();
     this.api =
         RestApi.create(
                 services,
-                new RegistryAuthenticator(credentials, issuers),
+                new RegistryAuthenticator(credentials, tokens, external),
                 rest,
                 Instant::now,
                 OAuthRoutes.routes(tokens, credentials))

@@ -126,10 +126,16 @@ final class Body {
       }
       try {
         out.add(parse.apply(item.asText()));
+      } catch (DomainException e) {
+        errors.add(
+            new Problems.FieldError(pointer, e.code(), pointer + ": " + e.getMessage(), fix));
       } catch (RuntimeException e) {
         errors.add(
             new Problems.FieldError(
-                pointer, "invalid_value", pointer + " cannot be read: " + e.getMessage(), fix));
+                pointer,
+                "invalid_value",
+                pointer + " cannot be read: " + abbreviated(item.asText()),
+                fix));
       }
     }
     return out;

@@ -70,7 +70,7 @@ final class Problems {
                   "/" + ValidationIssue.escape(invalid.field()),
                   "invalid_value",
                   invalid.getMessage(),
-                  "send a " + invalid.field() + " that " + rulePhrase(invalid.rule())));
+                  "send a value of " + invalid.field() + " that satisfies: " + invalid.rule()));
     } else if (e instanceof DocumentRejectedException rejected) {
       errors =
           rejected.issues().stream()
@@ -124,22 +124,5 @@ final class Problems {
     }
     Reply reply = new Reply(status, Reply.PROBLEM, Reply.write(body), headers);
     return reply;
-  }
-
-  /** "must be positive" reads "is positive" after "send a limit that". */
-  private static String rulePhrase(String rule) {
-    if (rule.startsWith("must be ")) {
-      return "is " + rule.substring("must be ".length());
-    }
-    if (rule.startsWith("must not be ")) {
-      return "is not " + rule.substring("must not be ".length());
-    }
-    if (rule.startsWith("must ")) {
-      return "does " + rule.substring("must ".length());
-    }
-    if (rule.startsWith("is ")) {
-      return "is not missing";
-    }
-    return "satisfies: " + rule;
   }
 }

@@ -24,11 +24,19 @@ public final class RegistryAuthenticator implements Authenticator {
   private static final String REALM = "ogcr";
 
   private final CredentialCheck credentials;
-  private final List<AccessTokenValidator> issuers;
+  private final AccessTokenValidator own;
+  private final List<AccessTokenValidator> external;
 
-  public RegistryAuthenticator(CredentialCheck credentials, List<AccessTokenValidator> issuers) {
+  /**
+   * @param own the registry's own authorization server: its tokens stand only while the credential
+   *     they were issued to is active, so revoking a credential stops its tokens at once
+   * @param external other trusted issuers, asked only for tokens the registry did not sign
+   */
+  public RegistryAuthenticator(
+      CredentialCheck credentials, AccessTokenValidator own, List<AccessTokenValidator> external) {
     this.credentials = Require.nonNull("credentials", credentials);
-    this.issuers = List.copyOf(Require.noNulls("issuers", issuers));
+    this.own = Require.nonNull("own", own);
+    this.external = List.copyOf(Require.noNulls("external", external));
   }
 
   @Override
@@ -66,22 +74,55 @@ public final class RegistryAuthenticator implements Authenticator {
   }
 
   private Caller byToken(String token) {
-    InvalidTokenException last = null;
-    for (AccessTokenValidator issuer : issuers) {
+    VerifiedToken v;
+    try {
+      v = own.validate(token);
+    } catch (InvalidTokenException mine) {
+      if (external.isEmpty() || !foreign(mine)) {
+        throw refused(mine);
+      }
+      return byExternalToken(token, mine);
+    }
+    int rate =
+        credentials
+            .rateOf(v.clientId())
+            .orElseThrow(
+                () ->
+                    new AuthenticationFailedException(
+                        "the credential this token was issued to is revoked or expired",
+                        "Bearer realm=\""
+                            + REALM
+                            + "\", error=\"invalid_token\","
+                            + " error_description=\"the token's credential is revoked or"
+                            + " expired\""));
+    return new Caller(v.principal(), v.scopes(), v.clientId(), rate);
+  }
+
+  /** A token the registry's key did not sign, or another issuer's: one for the external issuers. */
+  private static boolean foreign(InvalidTokenException e) {
+    return e.check() == InvalidTokenException.Check.KEY
+        || e.check() == InvalidTokenException.Check.SIGNATURE
+        || e.check() == InvalidTokenException.Check.ISSUER;
+  }
+
+  private Caller byExternalToken(String token, InvalidTokenException mine) {
+    InvalidTokenException last = mine;
+    for (AccessTokenValidator issuer : external) {
       try {
         VerifiedToken v = issuer.validate(token);
-        int rate = credentials.rateOf(v.clientId()).orElse(EXTERNAL_RATE);
-        return new Caller(v.principal(), v.scopes(), v.clientId(), rate);
+        return new Caller(
+            v.principal(),
+            v.scopes(),
+            v.clientId(),
+            credentials.rateOf(v.clientId()).orElse(EXTERNAL_RATE));
       } catch (InvalidTokenException e) {
-        // a token another trusted issuer may have signed: try the next; report the last failure
         last = e;
       }
     }
-    if (last == null) {
-      throw new AuthenticationFailedException(
-          "this server trusts no token issuer",
-          "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"");
-    }
-    throw new AuthenticationFailedException(last.getMessage(), last.wwwAuthenticate(REALM));
+    throw refused(last);
+  }
+
+  private static AuthenticationFailedException refused(InvalidTokenException e) {
+    return new AuthenticationFailedException(e.getMessage(), e.wwwAuthenticate(REALM));
   }
 }

@@ -256,12 +256,14 @@ public final class RestApi {
   /** OGCR 4.3: every access attempt, allowed or not, in the access log; never fails a request. */
   private void log(
       Optional<Caller> caller, Route route, String path, int status, String client, String detail) {
+    // FAILED: not authenticated; DENIED: authenticated but refused by scope, role, ownership or
+    // rate; ALLOWED: let through, whatever the operation then answered
     AccessRecord.Outcome outcome =
-        status < 400
-            ? AccessRecord.Outcome.ALLOWED
-            : status == 401 || status == 403
+        status == 401
+            ? AccessRecord.Outcome.FAILED
+            : status == 403 || status == 429
                 ? AccessRecord.Outcome.DENIED
-                : AccessRecord.Outcome.FAILED;
+                : AccessRecord.Outcome.ALLOWED;
     try {
       services
           .accessLog()

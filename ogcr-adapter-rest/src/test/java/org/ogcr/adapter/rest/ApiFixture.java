@@ -122,7 +122,7 @@ final class ApiFixture implements AutoCloseable {
                 services,
                 credentials == null
                     ? testTokens
-                    : new RegistryAuthenticator(credentials, List.of(accessTokens)),
+                    : new RegistryAuthenticator(credentials, accessTokens, List.of()),
                 settings,
                 clock::now,
                 credentials == null ? List.of() : OAuthRoutes.routes(accessTokens, credentials))

@@ -126,6 +126,24 @@ class OAuthOverHttpTest {
   }
 
   @Test
+  void givenRevokedCredential_itsAccessTokensStopAtOnce() {
+    String bearer =
+        token("grant_type=client_credentials", "Authorization", basic("bea0client", "s3cret"))
+            .json()
+            .path("access_token")
+            .asText();
+    assertThat(
+            api.send("GET", "/accounts/none", null, null, "Authorization", "Bearer " + bearer)
+                .status)
+        .isEqualTo(404);
+    credentials.callers.remove("bea0client");
+    ApiFixture.Response refused =
+        api.send("GET", "/accounts/none", null, null, "Authorization", "Bearer " + bearer);
+    assertThat(refused.status).isEqualTo(401);
+    assertThat(refused.json().path("detail").asText()).contains("revoked or expired");
+  }
+
+  @Test
   void givenTheFormCredentialsOrAnApiKey_theCallerIsKnown() {
     ApiFixture.Response issued =
         token("grant_type=client_credentials&client_id=bea0client&client_secret=s3cret");

@@ -24,14 +24,19 @@ import org.ogcr.adapter.inmemory.InMemoryAdapters;
 import org.ogcr.adapter.inmemory.ManualClock;
 import org.ogcr.adapter.json.StrictJson;
 import org.ogcr.adapter.json.document.JsonDocumentReader;
+import org.ogcr.adapter.rest.auth.AccessTokens;
 import org.ogcr.application.Registry;
 import org.ogcr.application.RegistrySettings;
+import org.ogcr.port.in.Credential;
+import org.ogcr.port.in.CredentialUseCases;
+import org.ogcr.port.in.Scopes;
 
 /**
  * The hand-written OpenAPI document, {@code schemas/openapi.json}, against the route table the
- * server registers: the same operations, each documented with examples, the security each route
- * asks for, and every path parameter declared. A route added, removed or changed without the
- * document fails here, naming it.
+ * server registers, its authorization server's routes included: the same operations, each
+ * documented with examples, the security each route asks for, the refusals every route can answer,
+ * and every path parameter declared. A route added, removed or changed without the document fails
+ * here, naming it.
  */
 class OpenApiDocumentTest {
 
@@ -46,6 +51,8 @@ class OpenApiDocumentTest {
           "issuance",
           "methodologies",
           "audit",
+          "administration",
+          "oauth",
           "system");
   private static final Set<String> SCOPES =
       Set.of(
@@ -60,6 +67,10 @@ class OpenApiDocumentTest {
           "audit:read",
           "admin");
   private static final List<String> SCHEMES = List.of("oauth2", "bearer", "apiKey");
+
+  /** The scheme of a client authenticating itself at the token endpoint (RFC 6749 §2.3.1). */
+  private static final String CLIENT_SCHEME = "clientBasic";
+
   private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{([^}/]+)}");
 
   private static String text;
@@ -73,7 +84,10 @@ class OpenApiDocumentTest {
     routes = routeTable();
   }
 
-  /** The real route table, over a real in-memory registry; the server is not started. */
+  /**
+   * The real route table, over a real in-memory registry, with the authorization server's routes
+   * the reference server adds; the server is not started.
+   */
   private static List<Route> routeTable() {
     InMemoryAdapters adapters =
         InMemoryAdapters.create(
@@ -93,7 +107,45 @@ class OpenApiDocumentTest {
             registry.accessLog(),
             () -> {});
     Authenticator nobody = (authorization, apiKey) -> Optional.empty();
-    return RestApi.create(services, nobody, RestSettings.defaults("http://127.0.0.1")).routes();
+    AccessTokens tokens =
+        AccessTokens.builder()
+            .issuer("http://127.0.0.1")
+            .audience("http://127.0.0.1")
+            .clock(Instant::now)
+            .build();
+    return RestApi.create(
+            services,
+            nobody,
+            RestSettings.defaults("http://127.0.0.1"),
+            Instant::now,
+            OAuthRoutes.routes(tokens, credentialCheck(registry.credentials())))
+        .routes();
+  }
+
+  /** The registry's credentials as the reference server checks them. */
+  private static CredentialCheck credentialCheck(CredentialUseCases credentials) {
+    return new CredentialCheck() {
+      @Override
+      public Optional<Caller> apiKey(String presented) {
+        return credentials.authenticate(presented).map(OpenApiDocumentTest::caller);
+      }
+
+      @Override
+      public Optional<Caller> client(String clientId, String clientSecret) {
+        return credentials
+            .authenticateClient(clientId, clientSecret)
+            .map(OpenApiDocumentTest::caller);
+      }
+
+      @Override
+      public Optional<Integer> rateOf(String credentialId) {
+        return credentials.active(credentialId).map(Credential::ratePerMinute);
+      }
+    };
+  }
+
+  private static Caller caller(Credential c) {
+    return new Caller(c.principal(), c.scopes(), c.id(), c.ratePerMinute());
   }
 
   /** {@code schemas/openapi.json} of the repository, found from the module's directory up. */
@@ -258,24 +310,37 @@ class OpenApiDocumentTest {
 
   // ----- (d) security
 
+  /**
+   * The oauth2 scheme offers the client credentials flow at the token endpoint, and only flows
+   * whose URLs are routes of the table: an authorization code flow is documented once {@code
+   * /oauth/authorize} exists.
+   */
   @Test
   void securitySchemes_declareOauth2BearerAndApiKey_withEveryScope() {
     JsonNode schemes = document.path("components").path("securitySchemes");
     assertThat(schemes.path("oauth2").path("type").asText()).isEqualTo("oauth2");
     JsonNode flows = schemes.path("oauth2").path("flows");
-    for (String flow : List.of("clientCredentials", "authorizationCode")) {
-      assertThat(flows.path(flow).path("tokenUrl").asText()).as(flow).isEqualTo("/oauth/token");
+    assertThat(flows.path("clientCredentials").path("tokenUrl").asText()).isEqualTo("/oauth/token");
+    Set<String> served = new TreeSet<>();
+    routes.forEach(r -> served.add(r.method() + " " + r.path()));
+    for (Map.Entry<String, JsonNode> flow : flows.properties()) {
+      String name = flow.getKey();
+      JsonNode f = flow.getValue();
+      assertThat(served).as(name + " tokenUrl").contains("POST " + f.path("tokenUrl").asText());
+      if (f.has("authorizationUrl")) {
+        assertThat(served)
+            .as(name + " authorizationUrl")
+            .contains("GET " + f.path("authorizationUrl").asText());
+      }
       Set<String> declared = new TreeSet<>();
-      flows.path(flow).path("scopes").fieldNames().forEachRemaining(declared::add);
-      assertThat(declared).as(flow + " scopes").isEqualTo(new TreeSet<>(SCOPES));
-      flows
-          .path(flow)
-          .path("scopes")
+      f.path("scopes").fieldNames().forEachRemaining(declared::add);
+      assertThat(declared).as(name + " scopes").isEqualTo(new TreeSet<>(SCOPES));
+      f.path("scopes")
           .properties()
           .forEach(s -> assertThat(s.getValue().asText()).as("scope " + s.getKey()).isNotBlank());
     }
-    assertThat(flows.path("authorizationCode").path("authorizationUrl").asText())
-        .isEqualTo("/oauth/authorize");
+    assertThat(schemes.path(CLIENT_SCHEME).path("type").asText()).isEqualTo("http");
+    assertThat(schemes.path(CLIENT_SCHEME).path("scheme").asText()).isEqualTo("basic");
     assertThat(schemes.path("bearer").path("type").asText()).isEqualTo("http");
     assertThat(schemes.path("bearer").path("scheme").asText()).isEqualTo("bearer");
     assertThat(schemes.path("bearer").path("bearerFormat").asText()).isEqualTo("JWT");
@@ -285,8 +350,16 @@ class OpenApiDocumentTest {
     for (Route r : routes) {
       r.scope().ifPresent(s -> assertThat(SCOPES).as("scope of " + r.operationId()).contains(s));
     }
+    assertThat(new TreeSet<>(SCOPES)).as("the registry's scopes").isEqualTo(Scopes.ALL);
   }
 
+  /**
+   * Public routes ask for nothing ({@code [{}]}); routes that authenticate their clients themselves
+   * ({@link Route.Access#CLIENT}, the token endpoint) are public to the API's authentication too,
+   * and document their own: HTTP Basic ({@value #CLIENT_SCHEME}) or nothing at the HTTP level (the
+   * client's id and secret in the form), so {@code [{"clientBasic": []}, {}]}; every other route
+   * offers oauth2, bearer and apiKey, each with the route's scope.
+   */
   @Test
   void everyOperation_asksForTheSecurityOfItsRoute() {
     List<String> problems = new ArrayList<>();
@@ -304,6 +377,18 @@ class OpenApiDocumentTest {
       if (r.access() == Route.Access.PUBLIC) {
         if (security.size() != 1 || !security.get(0).isObject() || !security.get(0).isEmpty()) {
           problems.add(key + ": public, so security must be [{}]; is " + security);
+        }
+        continue;
+      }
+      if (r.access() == Route.Access.CLIENT) {
+        String expected = "[{\"" + CLIENT_SCHEME + "\":[]},{}]";
+        if (!security.toString().equals(expected)) {
+          problems.add(
+              key
+                  + ": authenticates its clients, so security must be "
+                  + expected
+                  + "; is "
+                  + security);
         }
         continue;
       }
@@ -337,6 +422,52 @@ class OpenApiDocumentTest {
         if (listed != null && !listed.isEmpty() && !listed.equals(scope)) {
           problems.add(key + ": " + scheme + " lists " + listed + ", the route needs " + scope);
         }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  /**
+   * The refusals a route can answer whatever it does: every route the API authenticates for can
+   * answer 401 (credentials that prove no one) and 503 (an external issuer's keys unreachable);
+   * every write that records its replies honours {@code Idempotency-Key}, and no other route
+   * documents it (a route whose reply holds a secret refuses it; the token endpoint has no caller
+   * to key it by).
+   */
+  @Test
+  void everyOperation_documentsTheRefusalsOfItsAccess_andIdempotencyKeyWhereHonoured() {
+    List<String> problems = new ArrayList<>();
+    for (Route r : routes) {
+      String key = r.method() + " " + r.path() + " " + r.operationId();
+      JsonNode op = document.path("paths").path(r.path()).path(r.method().toLowerCase(Locale.ROOT));
+      if (op.isMissingNode()) {
+        continue; // reported by operations_areExactlyTheRouteTable
+      }
+      if (r.access() != Route.Access.CLIENT) {
+        for (String status : List.of("401", "503")) {
+          if (!op.path("responses").has(status)) {
+            problems.add(key + ": no " + status + " response");
+          }
+        }
+      }
+      boolean declared = false;
+      for (JsonNode level :
+          List.of(
+              document.path("paths").path(r.path()).path("parameters"), op.path("parameters"))) {
+        for (JsonNode p : level) {
+          JsonNode parameter = resolve(p);
+          declared |=
+              parameter.path("in").asText().equals("header")
+                  && parameter.path("name").asText().equalsIgnoreCase("Idempotency-Key");
+        }
+      }
+      boolean honoured = r.isWrite() && r.recordsReplies() && r.access() != Route.Access.CLIENT;
+      if (honoured != declared) {
+        problems.add(
+            key
+                + (honoured
+                    ? ": honours Idempotency-Key, which is not declared"
+                    : ": declares Idempotency-Key, which it does not honour"));
       }
     }
     assertThat(problems).isEmpty();
