@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "ogcr-server 0.1.0",
     description = "The OGCR carbon-removal registry's reference server.",
-    subcommands = {Main.Serve.class})
+    subcommands = {Main.Serve.class, Main.RunDemo.class})
 public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
@@ -175,6 +175,40 @@ public final class Main implements Callable<Integer> {
                           .filter(u -> !u.isBlank())
                           .orElse("http://" + host + ":" + port))
               .build());
+    }
+  }
+
+  @Command(
+      name = "demo",
+      mixinStandardHelpOptions = true,
+      description =
+          "Drives the worked example over HTTP against a running, fresh server and prints each"
+              + " step.")
+  static final class RunDemo implements Callable<Integer> {
+
+    @Option(
+        names = "--url",
+        defaultValue = "${env:OGCR_URL:-http://127.0.0.1:8080}",
+        description = "The server's URL (default: ${DEFAULT-VALUE}).")
+    String url;
+
+    @Option(
+        names = "--admin-key",
+        required = true,
+        defaultValue = "${env:OGCR_ADMIN_KEY}",
+        description = "The administrator's API key the server printed on its first start.")
+    String adminKey;
+
+    @Override
+    public Integer call() {
+      try {
+        new Demo(url, adminKey, System.out, java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+            .run();
+        return 0;
+      } catch (Demo.StepFailed e) {
+        System.err.println("The demo stopped: " + e.getMessage());
+        return 1;
+      }
     }
   }
 }

@@ -82,6 +82,7 @@ public final class RegistryServer implements AutoCloseable {
             registry.idempotency(),
             registry.credentials(),
             registry.accessLog(),
+            registry.directory(),
             this::relaySoon);
     String publicUrl = config.publicUrl().orElse("http://" + config.host() + ":" + config.port());
     RestSettings rest =

@@ -48,13 +48,26 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 import org.ogcr.domain.credit.BlockChange;
+import org.ogcr.domain.credit.CreditOperation;
 import org.ogcr.domain.credit.CreditStatus;
+import org.ogcr.domain.credit.IssuanceCode;
+import org.ogcr.domain.credit.SerialRange;
 import org.ogcr.domain.id.AccountId;
 import org.ogcr.domain.id.ActorId;
 import org.ogcr.domain.id.IssuanceId;
 import org.ogcr.domain.id.OrganisationId;
+import org.ogcr.domain.issuance.IssuanceFormula;
+import org.ogcr.domain.issuance.IssuedCredits;
+import org.ogcr.domain.methodology.BufferRate;
 import org.ogcr.domain.monitoring.ReportStatus;
 import org.ogcr.domain.project.ProjectStatus;
+import org.ogcr.domain.quantity.Co2eQuantity;
+import org.ogcr.domain.quantity.CreditUnit;
+import org.ogcr.port.in.Credential;
+import org.ogcr.port.in.Role;
+import org.ogcr.port.in.Scopes;
+import org.ogcr.port.model.AccessQuery;
+import org.ogcr.port.model.AccessRecord;
 import org.ogcr.port.model.Account;
 import org.ogcr.port.model.BlockQuery;
 import org.ogcr.port.model.CreditEvent;
@@ -66,7 +79,9 @@ import org.ogcr.port.model.ProjectRecord;
 import org.ogcr.port.model.RecordedResponse;
 import org.ogcr.port.model.ReportQuery;
 import org.ogcr.port.model.ReportRecord;
+import org.ogcr.port.out.CreditLedger;
 import org.ogcr.port.out.Fixtures;
+import org.ogcr.port.out.LedgerCommand;
 import org.ogcr.port.out.LedgerEntry;
 import org.ogcr.port.out.StoreConflictException;
 
@@ -74,9 +89,12 @@ import org.ogcr.port.out.StoreConflictException;
  * Every statement the JDBC stores send for a lookup, a filter or a page is served by an index on
  * PostgreSQL 17, never by a sequential scan: finding the block that holds a serial and splitting it
  * seek {@code credit_blocks} by issuance and first serial; a keyset page seeks its cursor and
- * counts nothing; and every filter of {@link ProjectQuery}, {@link ReportQuery}, {@link BlockQuery}
- * (which the credit queries resolve to), the credit event search and the issuance list ({@link
- * #FILTERS}) is sought through an index led by its column.
+ * counts nothing; every filter of {@link ProjectQuery}, {@link ReportQuery}, {@link BlockQuery}
+ * (which the credit queries resolve to), {@link AccessQuery}, the credit event search, the issuance
+ * list and the credential list ({@link #FILTERS}) is sought through an index led by its column; and
+ * the ledger kept in the database ({@link JdbcCreditLedger}) locks its head, finds an entry and
+ * reads and changes its blocks by key, as the idempotency store claims, completes, finds, releases
+ * and purges its records.
  *
  * <p>Method. The stores run over a {@link JdbcDatabase} opened on a {@link DataSource} proxy that
  * records the text of every statement they prepare or execute, tagged with what the test was
@@ -112,8 +130,12 @@ import org.ogcr.port.out.StoreConflictException;
  * reason; an entry that matches nothing fails the test. The test also checks that it planned a read
  * of every table of these stores ({@link #TABLES}), that the statements it exists for (the block at
  * or before a serial, the locks and the exact deletes of a split, the insert of the added blocks)
- * were captured and seek {@code credit_blocks} by issuance and first serial without sorting, and
- * that it checked at least 15 cursor pages and 80 filtered statements, so it cannot pass vacuously.
+ * were captured and seek {@code credit_blocks} by issuance and first serial without sorting; that
+ * the ledger's head lock, entry lookups and block lookups and deletes, the idempotency record
+ * statements, the purges of the access log and of idempotency records, a revocation and the
+ * credentials of an organisation (in id order) were captured and seek their key without sorting;
+ * and that it checked at least 22 cursor pages and 87 filtered statements, so it cannot pass
+ * vacuously.
  *
  * <p>Result. The test found, and these changes fixed: the keyset pages of projects and reports
  * could not seek their cursor and sorted all that matched (their ids are ordered with {@code
@@ -122,7 +144,12 @@ import org.ogcr.port.out.StoreConflictException;
  * page of projects counted every match with {@code count(*) over ()} (dropped); the cursor of a
  * credit block page was an {@code or} that no index seeks, so a page read every block before the
  * cursor (now a row comparison); and the report {@code periodFrom} and credit event {@code kind}
- * filters had no index led by their column (migration V8 adds both, on each engine).
+ * filters had no index led by their column (migration V8 adds both, on each engine). Driving the
+ * credential and access log stores, the ledger and the idempotency store found one more: the
+ * credentials are ordered by {@code id collate "C"}, which neither the primary key nor {@code
+ * credentials_organisation (organisation, id)} could serve, so the credentials of an organisation
+ * were sorted after the seek and the full list scanned and sorted (migration V9 gives {@code
+ * credentials.id} the "C" collation on PostgreSQL).
  */
 class QueryPlansTest {
 
@@ -213,7 +240,18 @@ class QueryPlansTest {
               "credit_blocks",
               has("lag(b.last_serial) over (partition by b.issuance_id"),
               "JdbcIntegrity checks that every block follows the one before it: a full read of"
-                  + " the blocks by design"));
+                  + " the blocks by design"),
+          new Allowed(
+              "credentials",
+              endsWith(" from credentials order by id collate \"C\""),
+              "list() with no organisation returns every credential by design: the"
+                  + " administrators' listing of all of them"),
+          new Allowed(
+              "credentials",
+              is("select count(*) from credentials"),
+              "count() reports how many credentials there are in all, which only counting every"
+                  + " row can tell; the application asks it when bootstrapping the first"
+                  + " administrator's credential"));
 
   /**
    * Every filter the stores offer, as {@code table.column}: those of {@link ProjectQuery}, {@link
@@ -239,7 +277,12 @@ class QueryPlansTest {
           "credit_events.from_account+to_account",
           "credit_events.kind",
           "issuances.project_id",
-          "issuances.vintage_year");
+          "issuances.vintage_year",
+          "credentials.organisation",
+          "access_log.actor",
+          "access_log.credential_id",
+          "access_log.outcome",
+          "access_log.at");
 
   /** The tables of the stores this test drives: it must plan a read of each. */
   private static final List<String> TABLES =
@@ -262,7 +305,12 @@ class QueryPlansTest {
           "directory",
           "kyc_attestations",
           "idempotency_records",
-          "locks");
+          "locks",
+          "credentials",
+          "access_log",
+          "ledger_entries",
+          "ledger_head",
+          "ledger_blocks");
 
   // ----- tags: what a statement was run for
 
@@ -392,17 +440,94 @@ class QueryPlansTest {
         "select id from issuances where id = ? for update",
         "issuances",
         "id");
+    seeks(
+        plans,
+        "the credentials of an organisation",
+        "from credentials where organisation = ?",
+        "credentials",
+        "organisation");
+    seeks(
+        plans,
+        "revoking a credential",
+        "update credentials set revoked_at = ?",
+        "credentials",
+        "id");
+    seeks(
+        plans, "purging the access log", "delete from access_log where at < ?", "access_log", "at");
+    seeks(
+        plans,
+        "locking the ledger's head",
+        "select sequence, hash from ledger_head where id = 1 for update",
+        "ledger_head",
+        "id");
+    seeks(
+        plans,
+        "a ledger entry by its command id",
+        "from ledger_entries where command_id = ?",
+        "ledger_entries",
+        "command_id");
+    seeks(
+        plans,
+        "ledger entries from a sequence",
+        "from ledger_entries where sequence >= ?",
+        "ledger_entries",
+        "sequence");
+    seeks(
+        plans,
+        "whether the ledger has minted an issuance",
+        "select first_serial from ledger_blocks where issuance_id = ? fetch first 1 rows only",
+        "ledger_blocks",
+        "issuance_id");
+    seeks(
+        plans,
+        "the ledger's blocks a change removes",
+        "from ledger_blocks where issuance_id = ? and first_serial in (?)",
+        "ledger_blocks",
+        "issuance_id",
+        "first_serial");
+    seeks(
+        plans,
+        "deleting a removed ledger block",
+        "delete from ledger_blocks where issuance_id = ? and first_serial = ?",
+        "ledger_blocks",
+        "issuance_id",
+        "first_serial");
+    seeks(
+        plans,
+        "the ledger's blocks of an issuance, in serial order",
+        "from ledger_blocks where issuance_id = ? order by first_serial",
+        "ledger_blocks",
+        "issuance_id");
+    for (String idempotency :
+        List.of(
+            "update idempotency_records set",
+            "from idempotency_records where owner_actor = ? and idempotency_key = ?",
+            "delete from idempotency_records where owner_actor = ? and idempotency_key = ?")) {
+      seeks(
+          plans,
+          "an idempotency record by owner and key",
+          idempotency,
+          "idempotency_records",
+          "owner_actor",
+          "idempotency_key");
+    }
+    seeks(
+        plans,
+        "purging idempotency records",
+        "delete from idempotency_records where created_at < ?",
+        "idempotency_records",
+        "created_at");
     assertThat(plans.keySet())
         .as("the insert of added blocks")
         .anyMatch(sql -> sql.startsWith("insert into credit_blocks"));
     assertThat(plans.values())
         .as("keyset pages after a cursor that seek it")
         .filteredOn(p -> p.tags().stream().anyMatch(t -> t.startsWith("cursor:")))
-        .hasSizeGreaterThanOrEqualTo(15);
+        .hasSizeGreaterThanOrEqualTo(22);
     assertThat(plans.values())
         .as("statements run for one filter")
         .filteredOn(p -> p.tags().stream().anyMatch(t -> t.startsWith("filter:")))
-        .hasSizeGreaterThanOrEqualTo(80);
+        .hasSizeGreaterThanOrEqualTo(87);
   }
 
   /**
@@ -829,6 +954,8 @@ class QueryPlansTest {
     JdbcLedgerOutbox outbox = new JdbcLedgerOutbox(uow);
     JdbcSerialNumberSequence serials = new JdbcSerialNumberSequence(uow);
     JdbcIdentityVerifier identity = new JdbcIdentityVerifier(uow);
+    JdbcCredentialStore credentials = new JdbcCredentialStore(uow);
+    JdbcAccessLogStore accessLog = new JdbcAccessLogStore(db.jdbi());
 
     // documents and methodologies
     documents.put(hash("doc"), "{\"a\":1}");
@@ -1167,12 +1294,122 @@ class QueryPlansTest {
     // idempotency records
     ActorId alice = new ActorId("alice");
     idempotency.claim(alice, "k-1", "fp", T0);
+    assertThatThrownBy(() -> idempotency.claim(alice, "k-1", "fp", T0))
+        .isInstanceOf(StoreConflictException.class);
     idempotency.complete(alice, "k-1", RecordedResponse.of(204, "", ""));
+    assertThatThrownBy(() -> idempotency.complete(alice, "k-1", RecordedResponse.of(204, "", "")))
+        .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> idempotency.complete(alice, "k-2", RecordedResponse.of(204, "", "")))
         .isInstanceOf(IllegalStateException.class);
     assertThat(idempotency.find(alice, "k-1")).isPresent();
     assertThat(idempotency.release(alice, "k-1")).isTrue();
-    idempotency.purgeBefore(T0);
+    assertThat(idempotency.release(alice, "k-1")).isFalse();
+    idempotency.claim(alice, "k-3", "fp", T0);
+    assertThat(idempotency.purgeBefore(T0.plusSeconds(1))).isEqualTo(1);
+
+    // credentials: an insert and its conflict, a lookup, the lists, a revocation and its conflict
+    OrganisationId trust = new OrganisationId("northwoods-trust");
+    Credential key1 = credential("aaaaaaaaaaaaaaaa", trust, DEVELOPER);
+    credentials.insert(key1);
+    credentials.insert(credential("bbbbbbbbbbbbbbbb", DEVELOPER_ORG, new ActorId("ann")));
+    assertThatThrownBy(() -> credentials.insert(key1)).isInstanceOf(StoreConflictException.class);
+    assertThat(credentials.find(key1.id())).isPresent();
+    r.tagged(
+        tags(filter("credentials.organisation")),
+        () -> assertThat(credentials.list(Optional.of(trust))).hasSize(1));
+    assertThat(credentials.list(Optional.empty())).hasSize(2);
+    assertThat(credentials.revoke(key1.id(), T0, new ActorId("ann")).revoked()).isTrue();
+    assertThatThrownBy(() -> credentials.revoke(key1.id(), T0, new ActorId("ann")))
+        .isInstanceOf(StoreConflictException.class);
+    assertThat(credentials.count()).isEqualTo(2);
+
+    // the access log: appends, a read from a sequence, every filter's pages, the purge
+    for (int i = 0; i < 6; i++) {
+      accessLog.append(
+          AccessRecord.of(
+              T0.plusSeconds(i),
+              i % 3 == 0 ? Optional.empty() : Optional.of(DEVELOPER),
+              i % 3 == 0 ? Optional.empty() : Optional.of(trust),
+              i % 2 == 0 ? Optional.of(key1.id()) : Optional.empty(),
+              "GET",
+              "/projects",
+              i % 3 == 0 ? 401 : 200,
+              i % 3 == 0 ? AccessRecord.Outcome.FAILED : AccessRecord.Outcome.ALLOWED,
+              "203.0.113.7",
+              ""));
+    }
+    assertThat(accessLog.read(2, 10)).hasSize(5);
+    String accessSeq = "access_log.seq";
+    for (Case<AccessQuery> c :
+        List.of(
+            new Case<>(null, accessSeq, AccessQuery.ALL),
+            new Case<>("access_log.actor", accessSeq, AccessQuery.ALL.withActor(DEVELOPER)),
+            new Case<>(
+                "access_log.credential_id", accessSeq, AccessQuery.ALL.withCredential(key1.id())),
+            new Case<>(
+                "access_log.outcome",
+                accessSeq,
+                AccessQuery.ALL.withOutcome(AccessRecord.Outcome.FAILED)),
+            new Case<>("access_log.at", accessSeq, AccessQuery.ALL.withFrom(T0.plusSeconds(2))),
+            new Case<>("access_log.at", accessSeq, AccessQuery.ALL.withBefore(T0.plusSeconds(2))),
+            new Case<>(
+                "access_log.at",
+                accessSeq,
+                AccessQuery.ALL.between(T0.plusSeconds(1), T0.plusSeconds(4))),
+            new Case<>(
+                null,
+                null,
+                AccessQuery.ALL
+                    .withActor(DEVELOPER)
+                    .withCredential(key1.id())
+                    .withOutcome(AccessRecord.Outcome.ALLOWED)
+                    .between(T0, T0.plusSeconds(5))))) {
+      AccessQuery q = c.query();
+      String f = c.filter() == null ? null : filter(c.filter());
+      r.tagged(tags(f, KEYSET), () -> accessLog.search(q, KeysetRequest.first(2)));
+      r.tagged(
+          tags(f, KEYSET, c.cursor() == null ? null : cursor(c.cursor())),
+          () -> accessLog.search(q, new KeysetRequest(Optional.of("2"), 2)));
+    }
+    assertThat(accessLog.purgeBefore(T0.plusSeconds(1))).isEqualTo(1);
+
+    // the ledger kept in the database: an anchor, a mint, a sale, a relayed retry, the refusals
+    JdbcCreditLedger ledger = JdbcCreditLedger.over(db);
+    IssuedCredits credits =
+        IssuedCredits.issue(
+            new IssuanceId("iss-ledger"),
+            IssuanceCode.parse("EC-2026-0001-NULHEGAN"),
+            IssuanceFormula.verifiedRemoval(Co2eQuantity.ofTonnes("429"), CreditUnit.TONNE),
+            BufferRate.of("0.08"),
+            LLC,
+            POOL);
+    LedgerCommand.Mint mint =
+        new LedgerCommand.Mint("mint-ledger", credits.id(), credits.blocks().blocks());
+    LedgerCommand.Apply sale =
+        new LedgerCommand.Apply(
+            "sale-ledger",
+            "sell",
+            credits
+                .blocks()
+                .plan(CreditOperation.sell(credits.id(), new SerialRange(1, 100), LLC, BUYER)));
+    ledger.submit(new LedgerCommand.Anchor("pdd-ledger", "pdd", hash("pdd")));
+    ledger.submit(mint);
+    ledger.submit(sale);
+    assertThat(ledger.submit(mint)).as("a relayed retry").isNotNull();
+    assertThatThrownBy(
+            () -> ledger.submit(new LedgerCommand.Anchor("mint-ledger", "pdd", hash("other"))))
+        .isInstanceOf(CreditLedger.LedgerRefusedException.class);
+    assertThatThrownBy(
+            () ->
+                ledger.submit(
+                    new LedgerCommand.Mint("mint-again", credits.id(), credits.blocks().blocks())))
+        .isInstanceOf(CreditLedger.LedgerRefusedException.class);
+    assertThatThrownBy(
+            () -> ledger.submit(new LedgerCommand.Apply("sale-again", "sell", sale.change())))
+        .isInstanceOf(CreditLedger.LedgerRefusedException.class);
+    assertThat(ledger.find("sale-ledger")).isPresent();
+    assertThat(ledger.entries(2, 10)).hasSize(2);
+    assertThat(ledger.blocks(credits.id())).isNotEmpty();
 
     // named locks: created by the first use, found by the second
     for (int i = 0; i < 2; i++) {
@@ -1187,6 +1424,25 @@ class QueryPlansTest {
     JdbcIntegrity integrity = new JdbcIntegrity(db);
     assertThat(integrity.supply()).isNotNull();
     assertThat(integrity.coverage()).isNotNull();
+  }
+
+  /** A credential of {@code actor} at {@code organisation}, issued at {@link Fixtures#T0}. */
+  private static Credential credential(String id, OrganisationId organisation, ActorId actor) {
+    return new Credential(
+        id,
+        organisation,
+        actor,
+        EnumSet.of(Role.DEVELOPER),
+        Set.of(Scopes.PROJECTS_WRITE),
+        "CI pipeline of " + actor,
+        120,
+        "1".repeat(64),
+        T0,
+        new ActorId("ann"),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        1);
   }
 
   private static ProjectQuery projectQuery(

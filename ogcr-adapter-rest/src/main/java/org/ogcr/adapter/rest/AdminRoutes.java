@@ -16,6 +16,7 @@ import org.ogcr.port.in.CredentialUseCases.IssueCredential;
 import org.ogcr.port.in.CredentialUseCases.IssuedCredential;
 import org.ogcr.port.in.CredentialUseCases.RevokeCredential;
 import org.ogcr.port.in.CredentialView;
+import org.ogcr.port.in.DirectoryUseCases;
 import org.ogcr.port.in.NotFoundException;
 import org.ogcr.port.in.Role;
 import org.ogcr.port.model.AccessQuery;
@@ -31,14 +32,18 @@ final class AdminRoutes {
 
   private final CredentialUseCases credentials;
   private final AccessLogUseCases accessLog;
+  private final DirectoryUseCases directory;
 
-  private AdminRoutes(CredentialUseCases credentials, AccessLogUseCases accessLog) {
+  private AdminRoutes(
+      CredentialUseCases credentials, AccessLogUseCases accessLog, DirectoryUseCases directory) {
     this.credentials = credentials;
     this.accessLog = accessLog;
+    this.directory = directory;
   }
 
-  static List<Route> routes(CredentialUseCases credentials, AccessLogUseCases accessLog) {
-    AdminRoutes r = new AdminRoutes(credentials, accessLog);
+  static List<Route> routes(
+      CredentialUseCases credentials, AccessLogUseCases accessLog, DirectoryUseCases directory) {
+    AdminRoutes r = new AdminRoutes(credentials, accessLog, directory);
     return List.of(
         Route.write("POST", "/admin/credentials", "issueCredential", "admin", r::issue)
             .withoutRecording(),
@@ -50,7 +55,11 @@ final class AdminRoutes {
             "revokeCredential",
             "admin",
             r::revoke),
-        Route.read("/admin/access-log", "readAccessLog", "audit:read", r::accessLog));
+        Route.read("/admin/access-log", "readAccessLog", "audit:read", r::accessLog),
+        Route.write("PUT", "/admin/directory/{actorId}", "listActor", "admin", r::listActor),
+        Route.read("/admin/directory/{actorId}", "getActor", "admin", r::actor),
+        Route.write("POST", "/admin/kyc", "attestKyc", "admin", r::attestKyc),
+        Route.read("/admin/kyc", "getKyc", "admin", r::kyc));
   }
 
   static ObjectNode view(CredentialView c) {
@@ -178,5 +187,63 @@ final class AdminRoutes {
     n.put("clientAddress", a.clientAddress());
     n.put("detail", a.detail());
     return n;
+  }
+
+  /** Lists an actor under an organisation: {@code {"organisation": "northwoods-trust"}}. */
+  private Reply listActor(Call call) {
+    ActorId actor = call.pathParam("actorId", ActorId::new);
+    Body body = call.body();
+    OrganisationId organisation =
+        body.required("organisation", OrganisationId::new, "give the organisation it acts for");
+    body.check();
+    DirectoryUseCases.Listing listed =
+        directory.register(
+            new DirectoryUseCases.RegisterActor(call.principal(), actor, organisation));
+    return Reply.ok(listing(listed));
+  }
+
+  private Reply actor(Call call) {
+    ActorId actor = call.pathParam("actorId", ActorId::new);
+    return Reply.ok(
+        listing(
+            directory
+                .find(actor)
+                .orElseThrow(() -> new NotFoundException("actor", actor.value()))));
+  }
+
+  private static ObjectNode listing(DirectoryUseCases.Listing l) {
+    return Representations.object()
+        .put("actor", l.actor().value())
+        .put("organisation", l.organisation().value());
+  }
+
+  /** Records that a payee passed KYC: {@code {"party": "Abenaki Nation"}}. */
+  private Reply attestKyc(Call call) {
+    Body body = call.body();
+    String party = body.requiredText("party", "name the payee, as the treasury template names it");
+    body.check();
+    return Reply.ok(
+        kycJson(directory.attestKyc(new DirectoryUseCases.AttestKyc(call.principal(), party))));
+  }
+
+  private Reply kyc(Call call) {
+    String party =
+        call.query("party")
+            .orElseThrow(
+                () ->
+                    ApiException.invalid(
+                        "/query/party", "required", "party is required", "name the payee"));
+    return Reply.ok(
+        kycJson(
+            directory
+                .kyc(party)
+                .orElseThrow(() -> new NotFoundException("KYC attestation of", party))));
+  }
+
+  private static ObjectNode kycJson(org.ogcr.port.out.IdentityVerifier.KycAttestation a) {
+    return Representations.object()
+        .put("party", a.party())
+        .put("attestedBy", a.attestedBy().value())
+        .put("attestedAt", a.attestedAt().toString());
   }
 }

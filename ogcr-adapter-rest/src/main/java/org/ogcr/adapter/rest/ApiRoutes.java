@@ -15,7 +15,7 @@ final class ApiRoutes {
     all.addAll(CreditRoutes.routes(s.credits(), s.issuance()));
     all.addAll(IssuanceRoutes.routes(s.issuance()));
     all.addAll(RegistryRoutes.routes(s.methodologies(), s.audit()));
-    all.addAll(AdminRoutes.routes(s.credentials(), s.accessLog()));
+    all.addAll(AdminRoutes.routes(s.credentials(), s.accessLog(), s.directory()));
     return List.copyOf(all);
   }
 }

@@ -4,6 +4,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +26,7 @@ import org.ogcr.port.in.AccessLogUseCases;
 import org.ogcr.port.in.AuditUseCases;
 import org.ogcr.port.in.CredentialUseCases;
 import org.ogcr.port.in.CreditUseCases;
+import org.ogcr.port.in.DirectoryUseCases;
 import org.ogcr.port.in.IdempotentRequests;
 import org.ogcr.port.in.IssuanceUseCases;
 import org.ogcr.port.in.MethodologyUseCases;
@@ -64,6 +68,7 @@ public final class RestApi {
       IdempotentRequests idempotency,
       CredentialUseCases credentials,
       AccessLogUseCases accessLog,
+      DirectoryUseCases directory,
       Runnable afterWrite) {
 
     public Services {
@@ -76,6 +81,7 @@ public final class RestApi {
       Require.nonNull("idempotency", idempotency);
       Require.nonNull("credentials", credentials);
       Require.nonNull("accessLog", accessLog);
+      Require.nonNull("directory", directory);
       Require.nonNull("afterWrite", afterWrite);
     }
   }
@@ -84,6 +90,8 @@ public final class RestApi {
   private final Authenticator authenticator;
   private final RestSettings settings;
   private final RateLimiter limiter;
+  private final PrometheusMeterRegistry metrics =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final List<Route> routes;
   private final Javalin app;
 
@@ -98,6 +106,12 @@ public final class RestApi {
     this.settings = settings;
     this.limiter = new RateLimiter(clock);
     List<Route> all = new ArrayList<>(ApiRoutes.all(services));
+    all.add(
+        Route.read(
+            "/metrics",
+            "getMetrics",
+            "admin",
+            call -> new Reply(200, "text/plain; version=0.0.4", metrics.scrape(), Map.of())));
     all.addAll(extra);
     this.routes = List.copyOf(all);
     this.app =
@@ -195,6 +209,7 @@ public final class RestApi {
   // ----- one request
 
   private void handle(Route route, Context ctx) {
+    long started = System.nanoTime();
     ctx.attribute("ogcr.answered", Boolean.TRUE);
     String instance = ctx.path();
     Optional<Caller> caller = Optional.empty();
@@ -251,6 +266,14 @@ public final class RestApi {
     }
     write(ctx, reply);
     log(caller, route, instance, reply.status(), ctx.ip(), detail);
+    // OGCR 4.5: runtime metrics for operators, by operation and status
+    Timer.builder("ogcr.http.requests")
+        .description("requests answered, by operation and status")
+        .tag("operation", route.operationId())
+        .tag("method", route.method())
+        .tag("status", String.valueOf(reply.status()))
+        .register(metrics)
+        .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   /** OGCR 4.3: every access attempt, allowed or not, in the access log; never fails a request. */

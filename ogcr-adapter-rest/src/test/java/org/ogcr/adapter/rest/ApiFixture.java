@@ -104,6 +104,7 @@ final class ApiFixture implements AutoCloseable {
             registry.idempotency(),
             registry.credentials(),
             registry.accessLog(),
+            registry.directory(),
             registry::relayLedger);
     Authenticator testTokens =
         (authorization, apiKey) -> {

@@ -281,6 +281,57 @@ class HttpBehaviourTest {
   }
 
   @Test
+  void givenAdministrator_theDirectoryAndKycAreKeptOverHttp_andOthersAreRefused() {
+    ApiFixture.Response listed =
+        api.send(
+            "PUT",
+            "/admin/directory/dev-nora",
+            "admin-ann",
+            "{\"organisation\": \"nordic-forests\"}");
+    assertThat(listed.status).as(listed.body).isEqualTo(200);
+    assertThat(
+            api.get("/admin/directory/dev-nora", "admin-ann").json().path("organisation").asText())
+        .isEqualTo("nordic-forests");
+    assertProblem(
+        api.send(
+            "PUT",
+            "/admin/directory/dev-alice",
+            "admin-ann",
+            "{\"organisation\": \"nordic-forests\"}"),
+        409,
+        "actor_in_other_organisation");
+    assertProblem(
+        api.send("PUT", "/admin/directory/dev-eve", "dev-alice", "{\"organisation\": \"x\"}"),
+        403,
+        "role_required");
+    assertProblem(api.get("/admin/directory/dev-eve", "admin-ann"), 404, "not_found");
+
+    ApiFixture.Response kyc =
+        api.post("/admin/kyc", "admin-ann", "{\"party\": \"Abenaki Nation\"}");
+    assertThat(kyc.status).as(kyc.body).isEqualTo(200);
+    assertThat(
+            api.get("/admin/kyc?party=Abenaki%20Nation", "admin-ann")
+                .json()
+                .path("attestedBy")
+                .asText())
+        .isEqualTo("admin-ann");
+  }
+
+  @Test
+  void givenRequests_theMetricsCountThemByOperationAndStatus() {
+    api.get("/projects", null);
+    api.get("/nowhere", null);
+    ApiFixture.Response metrics = api.get("/metrics", "admin-ann");
+    assertThat(metrics.status).isEqualTo(200);
+    assertThat(metrics.header("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+    assertThat(metrics.body)
+        .contains(
+            "ogcr_http_requests_seconds_count{method=\"GET\",operation=\"listProjects\",status=\"200\"}");
+    assertProblem(api.get("/metrics", null), 401, "authentication_required");
+  }
+
+  @Test
   void conformanceAndHealthAreServed() {
     assertThat(api.get("/conformance", null).json().path("conformsTo").size()).isPositive();
     assertThat(api.get("/health", null).json().path("status").asText()).isEqualTo("up");

@@ -105,6 +105,7 @@ class OpenApiDocumentTest {
             registry.idempotency(),
             registry.credentials(),
             registry.accessLog(),
+            registry.directory(),
             () -> {});
     Authenticator nobody = (authorization, apiKey) -> Optional.empty();
     AccessTokens tokens =
