@@ -10,7 +10,7 @@ import org.ogcr.port.in.Principal;
 import org.ogcr.port.in.Role;
 import org.ogcr.port.in.UseCaseRefusedException;
 import org.ogcr.port.out.Directory;
-import org.ogcr.port.out.IdentityVerifier.KycAttestation;
+import org.ogcr.port.out.IdentityVerifier;
 
 /** The directory's writes as audited decisions of administrators and operators. */
 final class DirectoryService implements DirectoryUseCases {
@@ -64,7 +64,7 @@ final class DirectoryService implements DirectoryUseCases {
         "kyc",
         now -> {
           requireRole(who, "attesting KYC", Role.ADMINISTRATOR, Role.OPERATOR);
-          KycAttestation a = directory.attestKyc(c.party(), who.actor(), now);
+          KycAttestation a = kyc(directory.attestKyc(c.party(), who.actor(), now));
           return new Decisions.Outcome<>(a, "KYC of " + c.party() + " attested");
         });
   }
@@ -76,6 +76,10 @@ final class DirectoryService implements DirectoryUseCases {
 
   @Override
   public Optional<KycAttestation> kyc(String party) {
-    return directory.kyc(party);
+    return directory.kyc(party).map(DirectoryService::kyc);
+  }
+
+  private static KycAttestation kyc(IdentityVerifier.KycAttestation a) {
+    return new KycAttestation(a.party(), a.attestedBy(), a.attestedAt());
   }
 }

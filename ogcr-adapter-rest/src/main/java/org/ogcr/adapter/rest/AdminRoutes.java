@@ -240,7 +240,7 @@ final class AdminRoutes {
                 .orElseThrow(() -> new NotFoundException("KYC attestation of", party))));
   }
 
-  private static ObjectNode kycJson(org.ogcr.port.out.IdentityVerifier.KycAttestation a) {
+  private static ObjectNode kycJson(DirectoryUseCases.KycAttestation a) {
     return Representations.object()
         .put("party", a.party())
         .put("attestedBy", a.attestedBy().value())

@@ -263,6 +263,36 @@ class HttpBehaviourTest {
   }
 
   @Test
+  void givenBoundaryOverTheVertexLimit_theAnswerIs422NamingIt_neverA500() {
+    api.close();
+    api = new ApiFixture(new RestSettings(8 << 20, 120, "http://127.0.0.1"));
+    api.post("/methodologies", "admin-ann", example("methodologies/ec-m-1.1.0.json"));
+    StringBuilder ring = new StringBuilder("[");
+    int n = 100_001;
+    for (int i = 0; i < n; i++) {
+      double angle = 2 * Math.PI * i / n;
+      ring.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "[%.7f,%.7f],",
+              -71.75 + 0.01 * Math.cos(angle),
+              44.8 + 0.01 * Math.sin(angle)));
+    }
+    ring.append("[-71.74,44.8]]");
+    String pdd =
+        example("documents/valid/nulhegan-forest.pdd.json")
+            .replaceFirst(
+                "(?s)\"coordinates\":\\s*\\[.*?\\]\\s*\\]\\s*\\]",
+                "\"coordinates\": ["
+                    + java.util.regex.Matcher.quoteReplacement(ring.toString())
+                    + "]");
+    ApiFixture.Response r = api.post("/projects", "dev-alice", pdd);
+    assertProblem(r, 422, "document_invalid");
+    assertThat(r.json().path("errors").get(0).path("rule").asText())
+        .isEqualTo("geometry_too_many_vertices");
+  }
+
+  @Test
   void givenTooManyAnonymousRequests_theAnswerIs429WithRetryAfter() {
     api.close();
     api = new ApiFixture(new RestSettings(1 << 20, 3, "http://127.0.0.1"));

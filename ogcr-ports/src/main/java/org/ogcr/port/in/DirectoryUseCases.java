@@ -1,10 +1,10 @@
 package org.ogcr.port.in;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.ogcr.domain.common.Require;
 import org.ogcr.domain.id.ActorId;
 import org.ogcr.domain.id.OrganisationId;
-import org.ogcr.port.out.IdentityVerifier.KycAttestation;
 
 /**
  * The registry's directory: who acts for which organisation (the use cases check it against what a
@@ -35,6 +35,9 @@ public interface DirectoryUseCases {
 
   /** An actor and the organisation it acts for. */
   record Listing(ActorId actor, OrganisationId organisation) {}
+
+  /** That a payee passed KYC, who attested it and when. */
+  record KycAttestation(String party, ActorId attestedBy, Instant attestedAt) {}
 
   /**
    * Lists the actor; listing it again under the same organisation changes nothing.
