@@ -1,6 +1,5 @@
 package org.ogcr.server;
 
-import org.ogcr.adapter.jdbc.JdbcDatabase;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** The databases the server runs on. */
@@ -11,12 +10,12 @@ final class Databases {
 
   private Databases() {}
 
-  /** A PostgreSQL database at {@code url}, migrated on open, with a pool of connections. */
-  static JdbcDatabase postgresql(String url, String user, String password) {
+  /** A pool of connections to the PostgreSQL database at {@code url}. */
+  static ConnectionPool postgresqlPool(String url, String user, String password) {
     PGSimpleDataSource ds = new PGSimpleDataSource();
     ds.setURL(url);
     ds.setUser(user);
     ds.setPassword(password);
-    return JdbcDatabase.open(new ConnectionPool(ds, IDLE_CONNECTIONS));
+    return new ConnectionPool(ds, IDLE_CONNECTIONS);
   }
 }

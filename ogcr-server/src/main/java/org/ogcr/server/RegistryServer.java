@@ -38,6 +38,15 @@ public final class RegistryServer implements AutoCloseable {
   static final ActorId ADMINISTRATOR = new ActorId("admin");
 
   private final JdbcDatabase database;
+
+  /** Closes the connections this server opened. */
+  private final CloseDatabase closeDatabase;
+
+  @FunctionalInterface
+  private interface CloseDatabase {
+    void close() throws Exception;
+  }
+
   private final Registry registry;
   private final RestApi api;
   private final AccessTokens tokens;
@@ -46,11 +55,16 @@ public final class RegistryServer implements AutoCloseable {
   private final AtomicBoolean relayQueued = new AtomicBoolean();
 
   private RegistryServer(ServerConfig config) {
-    this.database =
-        config
-            .jdbcUrl()
-            .map(url -> Databases.postgresql(url, config.dbUser(), config.dbPassword()))
-            .orElseGet(() -> JdbcDatabase.h2File(config.dataDirectory()));
+    if (config.jdbcUrl().isPresent()) {
+      ConnectionPool pool =
+          Databases.postgresqlPool(config.jdbcUrl().get(), config.dbUser(), config.dbPassword());
+      this.closeDatabase = pool::closeIdle;
+      this.database = JdbcDatabase.open(pool);
+    } else {
+      org.h2.jdbcx.JdbcConnectionPool pool = JdbcDatabase.h2FilePool(config.dataDirectory());
+      this.closeDatabase = pool::dispose;
+      this.database = JdbcDatabase.open(pool);
+    }
     Clock clock = Instant::now;
     // the in-process ledger, kept in the same database in tables of its own and in transactions
     // of its own, so it survives restarts as the record does
@@ -136,7 +150,12 @@ public final class RegistryServer implements AutoCloseable {
   /** Asks the relay to run soon, without waiting for it; several asks make one run. */
   private void relaySoon() {
     if (relayQueued.compareAndSet(false, true)) {
-      relay.execute(this::relayNow);
+      try {
+        relay.execute(this::relayNow);
+      } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        // the server is stopping: the next start relays what is queued
+        relayQueued.set(false);
+      }
     }
   }
 
@@ -149,9 +168,23 @@ public final class RegistryServer implements AutoCloseable {
     }
   }
 
+  /** Stops answering, lets a running relay round finish, then closes the database. */
   @Override
   public void close() {
     api.stop();
-    relay.shutdownNow();
+    relay.shutdown();
+    try {
+      if (!relay.awaitTermination(10, TimeUnit.SECONDS)) {
+        relay.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      relay.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    try {
+      closeDatabase.close();
+    } catch (Exception e) {
+      LOG.warn("could not close the database connections", e);
+    }
   }
 }

@@ -57,12 +57,17 @@ final class ServerAuthentication {
       Files.createDirectories(file.toAbsolutePath().getParent());
       String jwk = AccessTokens.newSigningKeyJwk();
       Path temporary = file.resolveSibling(file.getFileName() + ".new");
-      Files.writeString(temporary, jwk, StandardCharsets.UTF_8);
+      Files.deleteIfExists(temporary);
       try {
-        Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+        // owner-only from its creation: the private key is never readable by others
+        Files.createFile(
+            temporary,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException e) {
         // a file system without POSIX permissions: the directory's protection applies
+        Files.createFile(temporary);
       }
+      Files.writeString(temporary, jwk, StandardCharsets.UTF_8);
       Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       return jwk;
     } catch (IOException e) {

@@ -94,7 +94,7 @@ final class AdminRoutes {
             "give roles among developer, validator, verifier, operator, holder, administrator,"
                 + " officer, auditor");
     List<String> scopes = body.list("scopes", s -> s, "give scopes, for example credits:write");
-    String label = body.optionalText("label", "describe what the credential is for").orElse("");
+    String label = body.requiredText("label", "describe what the credential is for");
     int rate =
         body.optional("ratePerMinute", Integer::valueOf, "give the requests per minute it may send")
             .orElse(600);
@@ -203,6 +203,7 @@ final class AdminRoutes {
   }
 
   private Reply actor(Call call) {
+    requireAdministrator(call);
     ActorId actor = call.pathParam("actorId", ActorId::new);
     return Reply.ok(
         listing(
@@ -227,6 +228,7 @@ final class AdminRoutes {
   }
 
   private Reply kyc(Call call) {
+    requireAdministrator(call);
     String party =
         call.query("party")
             .orElseThrow(
@@ -245,5 +247,20 @@ final class AdminRoutes {
         .put("party", a.party())
         .put("attestedBy", a.attestedBy().value())
         .put("attestedAt", a.attestedAt().toString());
+  }
+
+  /**
+   * Reads of the directory and the metrics need the administrator role as well as the scope: a
+   * scope says what a credential may call, the role who may see the answer.
+   */
+  static void requireAdministrator(Call call) {
+    if (!call.principal().has(Role.ADMINISTRATOR)) {
+      throw new ApiException(
+          403,
+          "role_required",
+          call.path()
+              + " is for administrators; the principal holds "
+              + call.principal().roles().stream().map(Role::token).sorted().toList());
+    }
   }
 }

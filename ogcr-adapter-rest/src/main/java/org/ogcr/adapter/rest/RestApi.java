@@ -111,7 +111,10 @@ public final class RestApi {
             "/metrics",
             "getMetrics",
             "admin",
-            call -> new Reply(200, "text/plain; version=0.0.4", metrics.scrape(), Map.of())));
+            call -> {
+              AdminRoutes.requireAdministrator(call);
+              return new Reply(200, "text/plain; version=0.0.4", metrics.scrape(), Map.of());
+            }));
     all.addAll(extra);
     this.routes = List.copyOf(all);
     this.app =
@@ -224,10 +227,28 @@ public final class RestApi {
       Call call = new Call(ctx, caller, body(ctx));
       reply = run(route, call, caller);
       if (route.isWrite() && reply.status() < 300) {
-        services.afterWrite().run();
+        afterWrite();
       }
     } catch (AuthenticationFailedException e) {
       detail = e.getMessage();
+      // failed attempts count against the address too, so guessing keys or forging tokens is
+      // slowed like any other anonymous traffic
+      OptionalLong wait = limiter.take("address:" + ctx.ip(), settings.anonymousPerMinute());
+      if (wait.isPresent()) {
+        reply =
+            Problems.reply(
+                429,
+                "rate_limited",
+                "too many requests with failed credentials from this address; retry after "
+                    + wait.getAsLong()
+                    + " s",
+                instance,
+                List.of(),
+                Map.of("Retry-After", String.valueOf(wait.getAsLong())));
+        write(ctx, reply);
+        log(caller, route, instance, reply.status(), ctx.ip(), detail);
+        return;
+      }
       reply =
           Problems.reply(
               401,
@@ -274,6 +295,15 @@ public final class RestApi {
         .tag("status", String.valueOf(reply.status()))
         .register(metrics)
         .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  /** Runs the after-write hook; its failure never turns the committed write into an error. */
+  private void afterWrite() {
+    try {
+      services.afterWrite().run();
+    } catch (RuntimeException e) {
+      LOG.warn("the after-write hook failed; the write itself is committed", e);
+    }
   }
 
   /** OGCR 4.3: every access attempt, allowed or not, in the access log; never fails a request. */
@@ -392,8 +422,19 @@ public final class RestApi {
           route.method() + " " + route.path() + " answers with a secret, which is never stored",
           "send it without Idempotency-Key; if the answer is lost, revoke and issue again");
     }
+    // what makes two requests the same one: the credential that sent it (a replay never crosses
+    // credentials, whose roles may differ), method, path, the headers that change a write, body
     String fingerprint =
-        route.method() + " " + call.path() + " sha256:" + sha256(call.bodyOrEmpty());
+        "sha256:"
+            + sha256(
+                String.join(
+                    "\n",
+                    caller.get().credential(),
+                    route.method(),
+                    call.path(),
+                    String.valueOf(call.header("Slug")),
+                    String.valueOf(call.header("If-Match")),
+                    call.bodyOrEmpty()));
     IdempotentRequests.Outcome outcome =
         services
             .idempotency()

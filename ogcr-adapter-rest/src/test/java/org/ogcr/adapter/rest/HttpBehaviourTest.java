@@ -199,6 +199,13 @@ class HttpBehaviourTest {
         422,
         "idempotency_key_reused");
     assertThat(api.registry.credits().account(new AccountId("acme-other"))).isEmpty();
+    api.tokens.put(
+        "bea-second-key", new Caller(ApiFixture.BEA, ApiFixture.ALL_SCOPES, "bea-second-key", 100));
+    assertProblem(
+        api.post(
+            "/accounts", "bea-second-key", "{\"id\": \"acme-main\"}", "Idempotency-Key", "k-1"),
+        422,
+        "idempotency_key_reused");
     assertProblem(
         api.post("/accounts", "buyer-bea", "{\"id\": \"acme-main\"}", "Idempotency-Key", "bad key"),
         400,
@@ -308,6 +315,10 @@ class HttpBehaviourTest {
         .isEqualTo(200);
     api.clock.advance(java.time.Duration.ofSeconds(30));
     assertThat(api.get("/health", null).status).isEqualTo(200);
+    for (int i = 0; i < 3; i++) {
+      api.get("/health", "forged-token");
+    }
+    assertProblem(api.get("/health", "forged-token"), 429, "rate_limited");
   }
 
   @Test
@@ -359,6 +370,7 @@ class HttpBehaviourTest {
         .contains(
             "ogcr_http_requests_seconds_count{method=\"GET\",operation=\"listProjects\",status=\"200\"}");
     assertProblem(api.get("/metrics", null), 401, "authentication_required");
+    assertProblem(api.get("/metrics", "dev-alice"), 403, "role_required");
   }
 
   @Test
