@@ -1,11 +1,13 @@
 package org.ogcr.server;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ogcr.adapter.rest.auth.AccessTokenValidator;
 import org.ogcr.adapter.rest.auth.ExternalIssuer;
+import org.ogcr.adapter.rest.auth.PublicClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -114,6 +116,16 @@ public final class Main implements Callable<Integer> {
             "The audience the trusted issuer's tokens must name (default: the public URL).")
     String trustAudience;
 
+    @Option(
+        names = "--oauth-client",
+        paramLabel = "<id>=<redirect URI>[,<redirect URI>...]",
+        description =
+            "Registers an application people sign in through (OAuth 2.0 authorization code with"
+                + " PKCE, at /oauth/authorize); repeatable. Redirect URIs are https, or http on"
+                + " 127.0.0.1 for native applications. Environment: OGCR_OAUTH_CLIENTS,"
+                + " space-separated.")
+    List<String> oauthClients;
+
     @Override
     public Integer call() throws InterruptedException {
       ServerConfig config =
@@ -128,7 +140,8 @@ public final class Main implements Callable<Integer> {
               maxBodyBytes,
               anonymousPerMinute,
               tokenKeyFile != null ? tokenKeyFile : dataDirectory.resolve("token-signing-key.jwk"),
-              externalIssuer());
+              externalIssuer(),
+              oauthClients());
       RegistryServer server = RegistryServer.start(config);
       server
           .firstAdministrator()
@@ -154,6 +167,20 @@ public final class Main implements Callable<Integer> {
               + " (press Ctrl+C to stop); the API is described at /openapi.json");
       stopped.await();
       return 0;
+    }
+
+    private List<PublicClient> oauthClients() {
+      List<String> specs = oauthClients;
+      if (specs == null || specs.isEmpty()) {
+        String env = System.getenv("OGCR_OAUTH_CLIENTS");
+        specs = env == null || env.isBlank() ? List.of() : List.of(env.trim().split("\\s+"));
+      }
+      try {
+        return specs.stream().map(PublicClient::parse).toList();
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "--oauth-client: " + e.getMessage());
+      }
     }
 
     private Optional<AccessTokenValidator> externalIssuer() {

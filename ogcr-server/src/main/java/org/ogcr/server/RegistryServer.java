@@ -98,7 +98,10 @@ public final class RegistryServer implements AutoCloseable {
             registry.accessLog(),
             registry.directory(),
             this::relaySoon);
-    String publicUrl = config.publicUrl().orElse("http://" + config.host() + ":" + config.port());
+    // the port is part of the public URL, the access tokens' issuer: "any free port" is settled
+    // before the URL is made, so tokens and metadata name the port clients actually reach
+    int port = config.port() == 0 ? freePort(config.host()) : config.port();
+    String publicUrl = config.publicUrl().orElse("http://" + config.host() + ":" + port);
     RestSettings rest =
         new RestSettings(config.maxBodyBytes(), config.anonymousPerMinute(), publicUrl);
     this.tokens =
@@ -116,9 +119,19 @@ public final class RegistryServer implements AutoCloseable {
                 new RegistryAuthenticator(credentials, tokens, external),
                 rest,
                 Instant::now,
-                OAuthRoutes.routes(tokens, credentials))
-            .start(config.host(), config.port());
+                OAuthRoutes.routes(tokens, credentials, config.oauthClients(), Instant::now))
+            .start(config.host(), port);
     LOG.info("OGCR registry listening on {}", config.baseUrl(api.port()));
+  }
+
+  /** A port free on {@code host} now, which the server then binds. */
+  private static int freePort(String host) {
+    try (java.net.ServerSocket probe =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+      return probe.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot find a free port on " + host, e);
+    }
   }
 
   /** Starts a server; it answers requests when this returns. */

@@ -1,8 +1,10 @@
 package org.ogcr.server;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.ogcr.adapter.rest.auth.AccessTokenValidator;
+import org.ogcr.adapter.rest.auth.PublicClient;
 import org.ogcr.domain.common.Require;
 
 /**
@@ -14,6 +16,7 @@ import org.ogcr.domain.common.Require;
  * @param publicUrl the URL clients reach the server at (links, token issuer)
  * @param tokenKeyFile the private JWK the registry signs access tokens with; made on first start
  * @param externalIssuer another OAuth 2.0 authorization server whose access tokens are trusted
+ * @param oauthClients the applications people sign in through (authorization code with PKCE)
  */
 public record ServerConfig(
     Path dataDirectory,
@@ -26,7 +29,8 @@ public record ServerConfig(
     long maxBodyBytes,
     int anonymousPerMinute,
     Path tokenKeyFile,
-    Optional<AccessTokenValidator> externalIssuer) {
+    Optional<AccessTokenValidator> externalIssuer,
+    List<PublicClient> oauthClients) {
 
   public ServerConfig {
     Require.nonNull("dataDirectory", dataDirectory);
@@ -40,6 +44,10 @@ public record ServerConfig(
     Require.positive("anonymousPerMinute", anonymousPerMinute);
     Require.nonNull("tokenKeyFile", tokenKeyFile);
     Require.nonNull("externalIssuer", externalIssuer);
+    oauthClients = List.copyOf(Require.noNulls("oauthClients", oauthClients));
+    if (oauthClients.stream().map(PublicClient::id).distinct().count() != oauthClients.size()) {
+      throw new IllegalArgumentException("each OAuth client id may be registered once");
+    }
   }
 
   /** The embedded defaults: H2 under {@code dataDirectory}, 127.0.0.1:8080. */
@@ -55,7 +63,8 @@ public record ServerConfig(
         1 << 20,
         120,
         dataDirectory.resolve("token-signing-key.jwk"),
-        Optional.empty());
+        Optional.empty(),
+        List.of());
   }
 
   public String baseUrl(int boundPort) {

@@ -83,9 +83,11 @@ public final class RegistryAuthenticator implements Authenticator {
       }
       return byExternalToken(token, mine);
     }
+    // the credential behind the token: the client's own for client credentials, the person's for
+    // the authorization code grant
     int rate =
         credentials
-            .rateOf(v.clientId())
+            .rateOf(v.credentialId())
             .orElseThrow(
                 () ->
                     new AuthenticationFailedException(
@@ -95,7 +97,7 @@ public final class RegistryAuthenticator implements Authenticator {
                             + "\", error=\"invalid_token\","
                             + " error_description=\"the token's credential is revoked or"
                             + " expired\""));
-    return new Caller(v.principal(), v.scopes(), v.clientId(), rate);
+    return new Caller(v.principal(), v.scopes(), v.credentialId(), rate);
   }
 
   /** A token the registry's key did not sign, or another issuer's: one for the external issuers. */

@@ -43,6 +43,10 @@ record Reply(int status, String contentType, String body, Map<String, String> he
     return new Reply(status, contentType, body, more);
   }
 
+  Reply withStatus(int other) {
+    return new Reply(other, contentType, body, headers);
+  }
+
   RecordedResponse recorded() {
     return new RecordedResponse(status, contentType, body, headers);
   }

@@ -282,7 +282,10 @@ public final class RestApi {
       detail = "incident " + incident;
       reply = Problems.internal(instance, incident);
     }
-    if (route.method().equals("GET") && reply.status() == 200) {
+    // a reply that says how it may be cached (a page with a one-time form token) keeps its say
+    if (route.method().equals("GET")
+        && reply.status() == 200
+        && !reply.headers().containsKey("Cache-Control")) {
       reply = conditional(ctx, reply);
     }
     write(ctx, reply);

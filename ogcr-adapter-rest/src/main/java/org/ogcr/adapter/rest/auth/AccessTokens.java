@@ -119,8 +119,24 @@ public final class AccessTokens implements AccessTokenValidator {
    * scopes; valid from now for the configured lifetime.
    */
   public IssuedToken issue(Principal principal, String clientId, Set<String> scopes) {
+    return issue(principal, clientId, clientId, scopes);
+  }
+
+  /**
+   * Signs an access token for a person who signed in with the registry credential {@code
+   * credentialId}, acting through the application {@code clientId} (the authorization code grant).
+   * The token names the credential in its {@value TokenChecks#CREDENTIAL} claim, so that revoking
+   * the credential stops the token at once.
+   */
+  public IssuedToken issue(
+      Principal principal, String clientId, String credentialId, Set<String> scopes) {
     Objects.requireNonNull(principal, "principal");
     Objects.requireNonNull(clientId, "clientId");
+    Objects.requireNonNull(credentialId, "credentialId");
+    if (!CLIENT_ID.matcher(credentialId).matches()) {
+      throw new IllegalArgumentException(
+          "credentialId must be 1 or more printable ASCII characters");
+    }
     if (!CLIENT_ID.matcher(clientId).matches()) {
       throw new IllegalArgumentException("clientId must be 1 or more printable ASCII characters");
     }
@@ -142,6 +158,9 @@ public final class AccessTokens implements AccessTokenValidator {
             .jwtID(tokenId)
             .claim(TokenChecks.ORGANISATION, principal.organisation().value())
             .claim(TokenChecks.ROLES, roleTokens(principal.roles()));
+    if (!credentialId.equals(clientId)) {
+      claims.claim(TokenChecks.CREDENTIAL, credentialId);
+    }
     if (!scopeList.isEmpty()) {
       claims.claim(TokenChecks.SCOPE, String.join(" ", scopeList));
     }

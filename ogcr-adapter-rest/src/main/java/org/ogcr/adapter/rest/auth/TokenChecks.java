@@ -64,6 +64,12 @@ final class TokenChecks implements AccessTokenValidator {
   static final String ORGANISATION = "org";
   static final String ROLES = "roles";
 
+  /**
+   * The registry credential a person signed in with, when it is not the client itself (the
+   * authorization code grant); a private claim of the registry's own tokens.
+   */
+  static final String CREDENTIAL = "ogcr_credential";
+
   static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
 
   /** RFC 7519 §4.1.4 allows "a few minutes" of leeway; more would stretch every token's life. */
@@ -341,12 +347,14 @@ final class TokenChecks implements AccessTokenValidator {
         identifier(stringClaim(claims, ORGANISATION), ORGANISATION, OrganisationId::new);
     String clientId = nonBlank(stringClaim(claims, CLIENT_ID), CLIENT_ID);
     String tokenId = nonBlank(claims.getJWTID(), "jti");
+    String credential = stringClaim(claims, CREDENTIAL);
     return new VerifiedToken(
         actor,
         organisation,
         rolesOf(claims),
         scopesOf(stringClaim(claims, SCOPE)),
         clientId,
+        credential == null ? clientId : nonBlank(credential, CREDENTIAL),
         tokenId,
         expiresAt);
   }

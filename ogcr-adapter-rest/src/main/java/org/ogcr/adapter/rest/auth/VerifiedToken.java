@@ -12,8 +12,9 @@ import org.ogcr.port.in.Role;
 /**
  * What an access token that passed every check of {@link AccessTokenValidator#validate} says: who
  * acts ({@code sub}), for which organisation ({@code org}), with which roles ({@code roles}) and
- * scopes ({@code scope}), through which client ({@code client_id}), as which token ({@code jti}),
- * until when ({@code exp}).
+ * scopes ({@code scope}), through which client ({@code client_id}), on which of the registry's
+ * credentials ({@code ogcr_credential} when a person signed in through an application, else the
+ * client itself), as which token ({@code jti}), until when ({@code exp}).
  */
 public record VerifiedToken(
     ActorId actor,
@@ -21,6 +22,7 @@ public record VerifiedToken(
     Set<Role> roles,
     Set<String> scopes,
     String clientId,
+    String credentialId,
     String tokenId,
     Instant expiresAt) {
 
@@ -30,6 +32,7 @@ public record VerifiedToken(
     roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     scopes = Set.copyOf(scopes);
     Objects.requireNonNull(clientId, "clientId");
+    Objects.requireNonNull(credentialId, "credentialId");
     Objects.requireNonNull(tokenId, "tokenId");
     Objects.requireNonNull(expiresAt, "expiresAt");
   }
