@@ -46,20 +46,28 @@ final class AdminRoutes {
     AdminRoutes r = new AdminRoutes(credentials, accessLog, directory);
     return List.of(
         Route.write("POST", "/admin/credentials", "issueCredential", "admin", r::issue)
-            .withoutRecording(),
-        Route.read("/admin/credentials", "listCredentials", "admin", r::list),
-        Route.read("/admin/credentials/{credentialId}", "getCredential", "admin", r::get),
+            .withoutRecording()
+            .roles(Role.ADMINISTRATOR),
+        Route.read("/admin/credentials", "listCredentials", "admin", r::list)
+            .roles(Role.ADMINISTRATOR),
+        Route.read("/admin/credentials/{credentialId}", "getCredential", "admin", r::get)
+            .roles(Role.ADMINISTRATOR),
         Route.write(
-            "POST",
-            "/admin/credentials/{credentialId}/revoke",
-            "revokeCredential",
-            "admin",
-            r::revoke),
-        Route.read("/admin/access-log", "readAccessLog", "audit:read", r::accessLog),
-        Route.write("PUT", "/admin/directory/{actorId}", "listActor", "admin", r::listActor),
-        Route.read("/admin/directory/{actorId}", "getActor", "admin", r::actor),
-        Route.write("POST", "/admin/kyc", "attestKyc", "admin", r::attestKyc),
-        Route.read("/admin/kyc", "getKyc", "admin", r::kyc));
+                "POST",
+                "/admin/credentials/{credentialId}/revoke",
+                "revokeCredential",
+                "admin",
+                r::revoke)
+            .roles(Role.ADMINISTRATOR),
+        Route.read("/admin/access-log", "readAccessLog", "audit:read", r::accessLog)
+            .roles(Role.ADMINISTRATOR, Role.AUDITOR),
+        Route.write("PUT", "/admin/directory/{actorId}", "listActor", "admin", r::listActor)
+            .roles(Role.ADMINISTRATOR),
+        Route.read("/admin/directory/{actorId}", "getActor", "admin", r::actor)
+            .roles(Role.ADMINISTRATOR),
+        Route.write("POST", "/admin/kyc", "attestKyc", "admin", r::attestKyc)
+            .roles(Role.ADMINISTRATOR, Role.OPERATOR),
+        Route.read("/admin/kyc", "getKyc", "admin", r::kyc).roles(Role.ADMINISTRATOR));
   }
 
   static ObjectNode view(CredentialView c) {

@@ -28,6 +28,7 @@ import org.ogcr.port.in.CreditUseCases.SellCredits;
 import org.ogcr.port.in.IssuanceUseCases;
 import org.ogcr.port.in.NotFoundException;
 import org.ogcr.port.in.Receipted;
+import org.ogcr.port.in.Role;
 import org.ogcr.port.model.Account;
 import org.ogcr.port.model.CreditEvent;
 import org.ogcr.port.model.CreditQuery;
@@ -52,16 +53,28 @@ final class CreditRoutes {
     CreditRoutes r = new CreditRoutes(credits, issuance);
     return List.of(
         Route.publicRead("/credits", "listCredits", r::list),
-        Route.write("POST", "/credits/transfer", "transferCredits", "credits:write", r::transfer),
+        Route.write("POST", "/credits/transfer", "transferCredits", "credits:write", r::transfer)
+            .roles(Role.HOLDER)
+            .owned(),
         Route.write(
-            "POST", "/credits/{creditId}/retire", "retireCredits", "credits:write", r::retire),
-        Route.write("POST", "/credits/list", "listCreditsForSale", "credits:write", r::listForSale),
-        Route.write("POST", "/credits/delist", "delistCredits", "credits:write", r::delist),
-        Route.write("POST", "/credits/sell", "sellCredits", "credits:write", r::sell),
-        Route.write("POST", "/credits/invalidate", "invalidateCredits", "admin", r::invalidate),
+                "POST", "/credits/{creditId}/retire", "retireCredits", "credits:write", r::retire)
+            .roles(Role.HOLDER)
+            .owned(),
+        Route.write("POST", "/credits/list", "listCreditsForSale", "credits:write", r::listForSale)
+            .roles(Role.HOLDER)
+            .owned(),
+        Route.write("POST", "/credits/delist", "delistCredits", "credits:write", r::delist)
+            .roles(Role.HOLDER)
+            .owned(),
+        Route.write("POST", "/credits/sell", "sellCredits", "credits:write", r::sell)
+            .roles(Role.HOLDER)
+            .owned(),
+        Route.write("POST", "/credits/invalidate", "invalidateCredits", "admin", r::invalidate)
+            .roles(Role.OPERATOR, Role.ADMINISTRATOR),
         Route.publicRead("/credits/events", "listCreditEvents", r::events),
-        Route.write("POST", "/accounts", "openAccount", "credits:write", r::openAccount),
-        Route.read("/accounts/{accountId}", "getAccount", "credits:read", r::account),
+        Route.write("POST", "/accounts", "openAccount", "credits:write", r::openAccount)
+            .roles(Role.HOLDER, Role.ADMINISTRATOR),
+        Route.read("/accounts/{accountId}", "getAccount", "credits:read", r::account).roles(),
         Route.publicRead("/buffer-pool", "getBufferPool", r::bufferPool));
   }
 

@@ -22,6 +22,7 @@ import org.ogcr.port.in.IssuanceUseCases.ReviewIssuance;
 import org.ogcr.port.in.IssuanceUseCases.SignIssuance;
 import org.ogcr.port.in.NotFoundException;
 import org.ogcr.port.in.Receipted;
+import org.ogcr.port.in.Role;
 import org.ogcr.port.model.IssuanceRecord;
 import org.ogcr.port.model.PropertyFile;
 
@@ -41,33 +42,42 @@ final class IssuanceRoutes {
     IssuanceRoutes r = new IssuanceRoutes(issuance);
     return List.of(
         Route.write(
-            "PUT",
-            "/projects/{projectId}/property-file",
-            "fileProperty",
-            "issuance:write",
-            r::file),
+                "PUT",
+                "/projects/{projectId}/property-file",
+                "fileProperty",
+                "issuance:write",
+                r::file)
+            .roles(Role.OPERATOR, Role.ADMINISTRATOR),
         Route.read(
-            "/projects/{projectId}/property-file",
-            "getPropertyFile",
-            "projects:read",
-            r::propertyFile),
-        Route.write("POST", "/issuances", "requestIssuance", "issuance:write", r::request),
+                "/projects/{projectId}/property-file",
+                "getPropertyFile",
+                "projects:read",
+                r::propertyFile)
+            .roles(),
+        Route.write("POST", "/issuances", "requestIssuance", "issuance:write", r::request)
+            .roles(Role.OPERATOR),
         Route.publicRead("/issuances", "listIssuances", r::list),
         Route.publicRead("/issuances/{issuanceId}", "getIssuance", r::get),
         Route.write(
-            "POST", "/issuances/{issuanceId}/sign", "signIssuance", "issuance:write", r::sign),
+                "POST", "/issuances/{issuanceId}/sign", "signIssuance", "issuance:write", r::sign)
+            .roles(Role.OFFICER, Role.AUDITOR)
+            .independent(),
         Route.write(
-            "POST",
-            "/issuances/{issuanceId}/hold",
-            "holdIssuance",
-            "issuance:write",
-            call -> r.review(call, true)),
+                "POST",
+                "/issuances/{issuanceId}/hold",
+                "holdIssuance",
+                "issuance:write",
+                call -> r.review(call, true))
+            .roles(Role.OFFICER, Role.AUDITOR)
+            .independent(),
         Route.write(
-            "POST",
-            "/issuances/{issuanceId}/release",
-            "releaseIssuance",
-            "issuance:write",
-            call -> r.review(call, false)));
+                "POST",
+                "/issuances/{issuanceId}/release",
+                "releaseIssuance",
+                "issuance:write",
+                call -> r.review(call, false))
+            .roles(Role.AUDITOR)
+            .independent());
   }
 
   private static Reply issuance(Receipted<IssuanceRecord> done, int status) {

@@ -19,6 +19,7 @@ import org.ogcr.port.in.MonitoringUseCases.SubmitReport;
 import org.ogcr.port.in.MonitoringUseCases.VerifyReport;
 import org.ogcr.port.in.NotFoundException;
 import org.ogcr.port.in.Receipted;
+import org.ogcr.port.in.Role;
 import org.ogcr.port.model.ReportQuery;
 import org.ogcr.port.model.ReportRecord;
 import org.ogcr.port.model.Verification;
@@ -36,25 +37,32 @@ final class MonitoringRoutes {
     MonitoringRoutes r = new MonitoringRoutes(monitoring);
     return List.of(
         Route.write(
-            "POST",
-            "/projects/{projectId}/monitoring",
-            "submitReport",
-            "monitoring:write",
-            r::submit),
-        Route.read("/projects/{projectId}/monitoring", "listReports", "projects:read", r::list),
+                "POST",
+                "/projects/{projectId}/monitoring",
+                "submitReport",
+                "monitoring:write",
+                r::submit)
+            .roles(Role.DEVELOPER)
+            .owned(),
+        Route.read("/projects/{projectId}/monitoring", "listReports", "projects:read", r::list)
+            .roles(),
         Route.read(
-            "/projects/{projectId}/monitoring/{reportId}", "getReport", "projects:read", r::get),
+                "/projects/{projectId}/monitoring/{reportId}", "getReport", "projects:read", r::get)
+            .roles(),
         Route.read(
-            "/projects/{projectId}/monitoring/{reportId}/document",
-            "getReportDocument",
-            "projects:read",
-            r::document),
+                "/projects/{projectId}/monitoring/{reportId}/document",
+                "getReportDocument",
+                "projects:read",
+                r::document)
+            .roles(),
         Route.write(
-            "POST",
-            "/projects/{projectId}/monitoring/{reportId}/verify",
-            "verifyReport",
-            "verification:write",
-            r::verify));
+                "POST",
+                "/projects/{projectId}/monitoring/{reportId}/verify",
+                "verifyReport",
+                "verification:write",
+                r::verify)
+            .roles(Role.VERIFIER)
+            .independent());
   }
 
   /**

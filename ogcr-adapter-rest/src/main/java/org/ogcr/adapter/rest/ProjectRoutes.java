@@ -20,6 +20,7 @@ import org.ogcr.port.in.ProjectUseCases.AmendProject;
 import org.ogcr.port.in.ProjectUseCases.DecideProject;
 import org.ogcr.port.in.ProjectUseCases.SubmitProject;
 import org.ogcr.port.in.Receipted;
+import org.ogcr.port.in.Role;
 import org.ogcr.port.model.ProjectQuery;
 import org.ogcr.port.model.ProjectRecord;
 
@@ -35,33 +36,44 @@ final class ProjectRoutes {
   static List<Route> routes(ProjectUseCases projects) {
     ProjectRoutes r = new ProjectRoutes(projects);
     return List.of(
-        Route.write("POST", "/projects", "submitProject", "projects:write", r::submit),
+        Route.write("POST", "/projects", "submitProject", "projects:write", r::submit)
+            .roles(Role.DEVELOPER)
+            .owned(),
         Route.publicRead("/projects", "listProjects", r::list),
         Route.publicRead("/projects/{projectId}", "getProject", r::get),
-        Route.write("PUT", "/projects/{projectId}", "amendProject", "projects:write", r::amend),
+        Route.write("PUT", "/projects/{projectId}", "amendProject", "projects:write", r::amend)
+            .roles(Role.DEVELOPER)
+            .owned(),
         Route.read(
-            "/projects/{projectId}/versions/{version}",
-            "getProjectDocument",
-            "projects:read",
-            r::document),
+                "/projects/{projectId}/versions/{version}",
+                "getProjectDocument",
+                "projects:read",
+                r::document)
+            .roles(),
         Route.write(
-            "POST",
-            "/projects/{projectId}/validate",
-            "validateProject",
-            "projects:write",
-            call -> r.decide(call, projects::validate)),
+                "POST",
+                "/projects/{projectId}/validate",
+                "validateProject",
+                "projects:write",
+                call -> r.decide(call, projects::validate))
+            .roles(Role.VALIDATOR)
+            .independent(),
         Route.write(
-            "POST",
-            "/projects/{projectId}/reject",
-            "rejectProject",
-            "projects:write",
-            call -> r.decide(call, projects::reject)),
+                "POST",
+                "/projects/{projectId}/reject",
+                "rejectProject",
+                "projects:write",
+                call -> r.decide(call, projects::reject))
+            .roles(Role.VALIDATOR)
+            .independent(),
         Route.write(
-            "POST",
-            "/projects/{projectId}/archive",
-            "archiveProject",
-            "projects:write",
-            call -> r.decide(call, projects::archive)));
+                "POST",
+                "/projects/{projectId}/archive",
+                "archiveProject",
+                "projects:write",
+                call -> r.decide(call, projects::archive))
+            .roles(Role.DEVELOPER, Role.ADMINISTRATOR)
+            .owned(Role.ADMINISTRATOR));
   }
 
   static ObjectNode withReceipt(ObjectNode representation, Attestation attestation) {

@@ -17,6 +17,7 @@ import org.ogcr.port.in.MethodologyUseCases;
 import org.ogcr.port.in.MethodologyUseCases.RegisterMethodology;
 import org.ogcr.port.in.NotFoundException;
 import org.ogcr.port.in.Receipted;
+import org.ogcr.port.in.Role;
 import org.ogcr.port.model.Anchoring;
 
 /**
@@ -54,13 +55,14 @@ final class RegistryRoutes {
     RegistryRoutes r = new RegistryRoutes(methodologies, audit);
     return List.of(
         Route.write(
-            "POST", "/methodologies", "registerMethodology", "methodologies:write", r::register),
+                "POST", "/methodologies", "registerMethodology", "methodologies:write", r::register)
+            .roles(Role.ADMINISTRATOR),
         Route.publicRead("/methodologies", "listMethodologies", r::methodologies),
-        Route.read("/audit/entries", "listAuditEntries", "audit:read", r::entries),
-        Route.read("/audit/verification", "verifyAuditChain", "audit:read", r::verifyChain),
+        Route.read("/audit/entries", "listAuditEntries", "audit:read", r::entries).roles(),
+        Route.read("/audit/verification", "verifyAuditChain", "audit:read", r::verifyChain).roles(),
         Route.publicRead("/attestations", "listAttestations", r::attestations),
         Route.publicRead("/attestations/{receipt}", "getAttestation", r::attestation),
-        Route.read("/tasks/{taskId}", "getTask", null, r::task),
+        Route.read("/tasks/{taskId}", "getTask", null, r::task).roles(),
         Route.publicRead(
             "/health", "getHealth", call -> Reply.ok(Representations.object().put("status", "up"))),
         Route.publicRead("/conformance", "getConformance", r::conformance),

@@ -108,13 +108,14 @@ public final class RestApi {
     List<Route> all = new ArrayList<>(ApiRoutes.all(services));
     all.add(
         Route.read(
-            "/metrics",
-            "getMetrics",
-            "admin",
-            call -> {
-              AdminRoutes.requireAdministrator(call);
-              return new Reply(200, "text/plain; version=0.0.4", metrics.scrape(), Map.of());
-            }));
+                "/metrics",
+                "getMetrics",
+                "admin",
+                call -> {
+                  AdminRoutes.requireAdministrator(call);
+                  return new Reply(200, "text/plain; version=0.0.4", metrics.scrape(), Map.of());
+                })
+            .roles(org.ogcr.port.in.Role.ADMINISTRATOR));
     all.addAll(extra);
     this.routes = List.copyOf(all);
     this.app =

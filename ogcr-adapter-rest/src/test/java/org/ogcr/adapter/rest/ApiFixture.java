@@ -86,7 +86,26 @@ final class ApiFixture implements AutoCloseable {
       RestSettings settings,
       CredentialCheck credentials,
       org.ogcr.adapter.rest.auth.AccessTokens accessTokens) {
-    for (Principal p : List.of(ADMIN, ALICE, SIGRUN, VERA, BOB, OLGA, OSCAR, ADA, BEA)) {
+    this(settings, credentials, accessTokens, List.of());
+  }
+
+  /**
+   * The usual server, with {@code extra} principals listed in the directory before the registry
+   * starts, each known by its actor id as bearer token and granted every scope.
+   */
+  ApiFixture(List<Principal> extra) {
+    this(RestSettings.defaults("http://127.0.0.1"), null, null, extra);
+  }
+
+  private ApiFixture(
+      RestSettings settings,
+      CredentialCheck credentials,
+      org.ogcr.adapter.rest.auth.AccessTokens accessTokens,
+      List<Principal> extra) {
+    List<Principal> known = new java.util.ArrayList<>(List.of(ADMIN, ALICE, SIGRUN, VERA, BOB));
+    known.addAll(List.of(OLGA, OSCAR, ADA, BEA));
+    known.addAll(extra);
+    for (Principal p : known) {
       adapters.identity().register(p.actor(), p.organisation());
       tokens.put(
           p.actor().value(), new Caller(p, ALL_SCOPES, "token-" + p.actor().value(), 10_000));
