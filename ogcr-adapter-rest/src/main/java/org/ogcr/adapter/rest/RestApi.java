@@ -38,8 +38,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The OGCR HTTP API over Javalin: the route table, authentication, scopes, rate limits, {@code
- * Idempotency-Key}, {@code ETag}, and RFC 9457 problems for every refusal. Roles and ownership are
- * the use cases' to check; this layer checks only who the caller is and what its credential allows.
+ * Idempotency-Key}, {@code ETag}, and RFC 9457 problems for every refusal. This layer checks who
+ * the caller is, what its credential allows and whether it holds one of the route's declared roles
+ * ({@link Route.Rule}), before it reads the request: a caller without the role is refused, never
+ * told what is wrong with its body. Ownership and independence need the resource, and stay the use
+ * cases' to check, as do the roles again, for every caller of the use cases.
  *
  * <pre>{@code
  * RestApi api = RestApi.create(services, authenticator, RestSettings.defaults(url));
@@ -394,6 +397,21 @@ public final class RestApi {
                       "WWW-Authenticate",
                       "Bearer realm=\"ogcr\", error=\"insufficient_scope\", scope=\"" + s + "\""));
             });
+    java.util.Set<org.ogcr.port.in.Role> roles = route.rule().roles();
+    java.util.Set<org.ogcr.port.in.Role> held = caller.get().principal().roles();
+    if (!roles.isEmpty() && held.stream().noneMatch(roles::contains)) {
+      throw new ApiException(
+          403,
+          "role_required",
+          route.method()
+              + " "
+              + route.path()
+              + " requires role "
+              + String.join(
+                  " or ", roles.stream().map(org.ogcr.port.in.Role::token).sorted().toList())
+              + "; the principal holds "
+              + held.stream().map(org.ogcr.port.in.Role::token).sorted().toList());
+    }
   }
 
   private static String body(Context ctx) {
