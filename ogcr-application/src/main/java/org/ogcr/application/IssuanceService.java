@@ -469,15 +469,17 @@ final class IssuanceService implements IssuanceUseCases {
         approved.signatures().stream()
             .map(s -> s.capacity() + ":" + s.signer())
             .collect(Collectors.joining(",")));
-    Attestation a = attestor.attest("issuance.issued", resource(issuance.id()), now, who, facts);
-    IssuanceRecord issued = issuance.issued(approved, now, a.receipt());
-    ports.issuances().update(issued);
+    // the mint goes into the outbox before the issuing decision's anchoring, so that once the
+    // relay (which keeps the outbox's order) has anchored that receipt, it has sent the mint
     ports
         .outbox()
         .enqueue(
             new LedgerCommand.Mint(
                 "mint-" + issuance.id().value(), issuance.id(), credits.blocks().blocks()),
             now);
+    Attestation a = attestor.attest("issuance.issued", resource(issuance.id()), now, who, facts);
+    IssuanceRecord issued = issuance.issued(approved, now, a.receipt());
+    ports.issuances().update(issued);
     for (CreditBlock block : credits.blocks().blocks()) {
       Attestation blockReceipt =
           attestor.attest(

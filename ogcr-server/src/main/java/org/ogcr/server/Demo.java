@@ -252,7 +252,7 @@ final class Demo {
             "second officer signs"));
     JsonNode issued =
         expect(
-            200,
+            202,
             call(
                 "aud-ada",
                 "POST",

@@ -105,7 +105,7 @@ final class AdminRoutes {
     String label = body.requiredText("label", "describe what the credential is for");
     int rate =
         body.optional("ratePerMinute", Integer::valueOf, "give the requests per minute it may send")
-            .orElse(600);
+            .orElseGet(() -> RoleRates.of(roles));
     Optional<Instant> expires =
         body.optional("expiresAt", Instant::parse, "give an RFC 3339 UTC instant");
     body.check();

@@ -66,9 +66,11 @@ final class CreditRoutes {
         Route.write("POST", "/credits/delist", "delistCredits", "credits:write", r::delist)
             .roles(Role.HOLDER)
             .owned(),
+        // a holder sells its own credits; an operator of the registry records the exchange's
+        // execution of listed credits, whoever holds them (the use case refuses unlisted ones)
         Route.write("POST", "/credits/sell", "sellCredits", "credits:write", r::sell)
-            .roles(Role.HOLDER)
-            .owned(),
+            .roles(Role.HOLDER, Role.OPERATOR)
+            .owned(Role.OPERATOR),
         Route.write("POST", "/credits/invalidate", "invalidateCredits", "admin", r::invalidate)
             .roles(Role.OPERATOR, Role.ADMINISTRATOR),
         Route.publicRead("/credits/events", "listCreditEvents", r::events),

@@ -11,6 +11,7 @@ import org.ogcr.domain.id.ActorId;
 import org.ogcr.domain.id.IssuanceId;
 import org.ogcr.domain.id.ProjectId;
 import org.ogcr.domain.id.ReportId;
+import org.ogcr.domain.issuance.IssuanceStatus;
 import org.ogcr.domain.money.Beneficiary;
 import org.ogcr.domain.money.Percent;
 import org.ogcr.domain.money.TreasuryTemplate;
@@ -195,7 +196,23 @@ final class IssuanceRoutes {
             s -> SignOffRole.valueOf(s.toUpperCase(Locale.ROOT)),
             "give officer or auditor");
     body.check();
-    return issuance(issuance.sign(new SignIssuance(call.principal(), id, capacity)), 200);
+    Receipted<IssuanceRecord> signed =
+        issuance.sign(new SignIssuance(call.principal(), id, capacity));
+    if (signed.value().status() != IssuanceStatus.ISSUED) {
+      return issuance(signed, 200);
+    }
+    // the signature that completes the sign-off issues the credits; their minting on the ledger
+    // follows: 202, and the task follows the issuing decision's receipt, which the ledger anchors
+    // right after the mint (the outbox keeps their order)
+    String task = "/tasks/" + signed.attestation().receipt().hex();
+    return new Reply(
+        202,
+        Reply.JSON,
+        Reply.write(
+            ProjectRoutes.withReceipt(
+                    Representations.issuance(signed.value()), signed.attestation())
+                .put("task", task)),
+        java.util.Map.of("Location", task));
   }
 
   private Reply review(Call call, boolean hold) {

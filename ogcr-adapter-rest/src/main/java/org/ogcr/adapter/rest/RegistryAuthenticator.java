@@ -18,9 +18,6 @@ public final class RegistryAuthenticator implements Authenticator {
   /** The prefix of every API key; a bearer token with it is an API key, not a JWT. */
   static final String API_KEY_PREFIX = "ogcr_";
 
-  /** Requests per minute for a token whose client is not a registry credential. */
-  static final int EXTERNAL_RATE = 600;
-
   private static final String REALM = "ogcr";
 
   private final CredentialCheck credentials;
@@ -116,7 +113,8 @@ public final class RegistryAuthenticator implements Authenticator {
             v.principal(),
             v.scopes(),
             v.clientId(),
-            credentials.rateOf(v.clientId()).orElse(EXTERNAL_RATE));
+            // a client the registry knows keeps its own rate; any other gets its roles' default
+            credentials.rateOf(v.clientId()).orElse(RoleRates.of(v.roles())));
       } catch (InvalidTokenException e) {
         last = e;
       }

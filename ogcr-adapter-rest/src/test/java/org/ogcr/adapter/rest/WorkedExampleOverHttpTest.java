@@ -109,7 +109,12 @@ class WorkedExampleOverHttpTest {
         .isEqualTo(200);
     ApiFixture.Response issued =
         api.post("/issuances/nulhegan-2026/sign", "aud-ada", "{\"capacity\": \"auditor\"}");
+    // the last signature issues the credits; the ledger's mint follows, as a task
+    assertThat(issued.status).as(issued.body).isEqualTo(202);
     assertThat(issued.json().path("status").asText()).isEqualTo("issued");
+    String minting = issued.header("Location").orElseThrow();
+    assertThat(issued.json().path("task").asText()).isEqualTo(minting);
+    assertThat(api.get(minting, "aud-ada").json().path("status").asText()).isEqualTo("succeeded");
     assertThat(issued.json().path("split").path("owner").asLong()).isEqualTo(394);
     assertThat(issued.json().path("split").path("buffer").asLong()).isEqualTo(35);
 
