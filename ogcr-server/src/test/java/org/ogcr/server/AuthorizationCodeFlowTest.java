@@ -8,12 +8,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,11 +45,7 @@ class AuthorizationCodeFlowTest {
   private String adminKey;
   private String doraKey;
   private String doraCredential;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(5))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  private ServerCalls calls;
   private final ObjectMapper json = new ObjectMapper();
 
   @BeforeAll
@@ -78,21 +71,11 @@ class AuthorizationCodeFlowTest {
                     PublicClient.parse(
                         "two-doors=https://a.example.org/cb,https://b.example.org/cb"))));
     url = "http://127.0.0.1:" + server.port();
+    calls = new ServerCalls(url);
     adminKey = server.firstAdministrator().orElseThrow().key();
-    assertThat(
-            send("PUT", "/admin/directory/dev-dora", adminKey, "{\"organisation\":\"acme\"}")
-                .statusCode())
-        .isEqualTo(200);
     JsonNode issued =
-        json.readTree(
-            send(
-                    "POST",
-                    "/admin/credentials",
-                    adminKey,
-                    "{\"actor\":\"dev-dora\",\"organisation\":\"acme\",\"label\":\"Dora's key\","
-                        + "\"roles\":[\"developer\",\"holder\"],"
-                        + "\"scopes\":[\"projects:read\",\"credits:read\",\"credits:write\"]}")
-                .body());
+        issueKey(
+            "dev-dora", "\"developer\",\"holder\"", "projects:read credits:read credits:write");
     doraKey = issued.path("apiKey").asText();
     doraCredential = issued.path("id").asText();
     assertThat(doraKey).startsWith("ogcr_");
@@ -136,15 +119,7 @@ class AuthorizationCodeFlowTest {
     assertThat(answer).containsEntry("state", "st-42").containsEntry("iss", url);
 
     HttpResponse<String> token =
-        post(
-            "/oauth/token",
-            Map.of(
-                "grant_type", "authorization_code",
-                "code", answer.get("code"),
-                "redirect_uri", "http://127.0.0.1:54321/callback",
-                "client_id", "registry-web",
-                "code_verifier", verifier),
-            null);
+        redeem(answer.get("code"), "http://127.0.0.1:54321/callback", "registry-web", verifier);
     assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
     JsonNode t = json.readTree(token.body());
     assertThat(t.path("token_type").asText()).isEqualTo("Bearer");
@@ -167,15 +142,7 @@ class AuthorizationCodeFlowTest {
 
     // a code is good once
     HttpResponse<String> again =
-        post(
-            "/oauth/token",
-            Map.of(
-                "grant_type", "authorization_code",
-                "code", answer.get("code"),
-                "redirect_uri", "http://127.0.0.1:54321/callback",
-                "client_id", "registry-web",
-                "code_verifier", verifier),
-            null);
+        redeem(answer.get("code"), "http://127.0.0.1:54321/callback", "registry-web", verifier);
     assertThat(again.statusCode()).isEqualTo(400);
     assertThat(json.readTree(again.body()).path("error").asText()).isEqualTo("invalid_grant");
   }
@@ -207,13 +174,12 @@ class AuthorizationCodeFlowTest {
             null);
     assertThat(withSecret.statusCode()).isEqualTo(401);
     HttpResponse<String> twice =
-        send(
+        calls.send(
             "POST",
             "/oauth/token",
-            null,
+            Map.of("Content-Type", "application/x-www-form-urlencoded"),
             "grant_type=authorization_code&code=a&code=b&client_id=registry-web&code_verifier="
-                + verifier,
-            "application/x-www-form-urlencoded");
+                + verifier);
     assertThat(twice.statusCode()).isEqualTo(400);
     assertThat(twice.body()).contains("invalid_request").contains("code is given more than once");
   }
@@ -321,32 +287,13 @@ class AuthorizationCodeFlowTest {
 
   @Test
   void revokingThePersonsKeyStopsTheirTokensAndTheirPendingCodes() throws Exception {
-    send("PUT", "/admin/directory/dev-eve", adminKey, "{\"organisation\":\"acme\"}");
-    JsonNode issued =
-        json.readTree(
-            send(
-                    "POST",
-                    "/admin/credentials",
-                    adminKey,
-                    "{\"actor\":\"dev-eve\",\"organisation\":\"acme\",\"label\":\"Eve's key\","
-                        + "\"roles\":[\"holder\"],\"scopes\":[\"credits:read\"]}")
-                .body());
+    JsonNode issued = issueKey("dev-eve", "\"holder\"", "credits:read");
     String eveKey = issued.path("apiKey").asText();
     String verifier = verifier();
     String first = signIn(authorize("registry-web", REDIRECT, verifier, null), eveKey);
     String pending = signIn(authorize("registry-web", REDIRECT, verifier, null), eveKey);
     String token =
-        json.readTree(
-                post(
-                        "/oauth/token",
-                        Map.of(
-                            "grant_type", "authorization_code",
-                            "code", first,
-                            "redirect_uri", REDIRECT,
-                            "client_id", "registry-web",
-                            "code_verifier", verifier),
-                        null)
-                    .body())
+        json.readTree(redeem(first, REDIRECT, "registry-web", verifier).body())
             .path("access_token")
             .asText();
     // no scope asked for: every scope of the key
@@ -377,6 +324,28 @@ class AuthorizationCodeFlowTest {
 
   // ----- helpers
 
+  /** Lists {@code actor} under acme and issues it a key with these roles and scopes. */
+  private JsonNode issueKey(String actor, String roles, String scopes) throws Exception {
+    assertThat(
+            send("PUT", "/admin/directory/" + actor, adminKey, "{\"organisation\":\"acme\"}")
+                .statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> issued =
+        send(
+            "POST",
+            "/admin/credentials",
+            adminKey,
+            "{\"actor\":\""
+                + actor
+                + "\",\"organisation\":\"acme\",\"label\":\"a person's key\",\"roles\":["
+                + roles
+                + "],\"scopes\":[\""
+                + String.join("\",\"", scopes.split(" "))
+                + "\"]}");
+    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+    return json.readTree(issued.body());
+  }
+
   private String signIn(String authorizeUrl) throws Exception {
     return signIn(authorizeUrl, doraKey);
   }
@@ -394,13 +363,7 @@ class AuthorizationCodeFlowTest {
 
   private String tokenError(String code, String redirect, String client, String verifier)
       throws Exception {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("grant_type", "authorization_code");
-    form.put("code", code);
-    form.put("redirect_uri", redirect);
-    form.put("client_id", client);
-    form.put("code_verifier", verifier);
-    HttpResponse<String> r = post("/oauth/token", form, null);
+    HttpResponse<String> r = redeem(code, redirect, client, verifier);
     assertThat(r.statusCode()).as(r.body()).isIn(400, 401);
     return json.readTree(r.body()).path("error").asText();
   }
@@ -464,62 +427,32 @@ class AuthorizationCodeFlowTest {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> get(String path) {
+    return calls.send("GET", path, Map.of(), null);
   }
 
-  private HttpResponse<String> post(String path, Map<String, String> form, String cookie)
-      throws Exception {
-    StringBuilder body = new StringBuilder();
-    form.forEach(
-        (k, v) ->
-            body.append(body.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(url + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-    if (cookie != null) {
-      b.header("Cookie", cookie);
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> post(String path, Map<String, String> form, String cookie) {
+    return calls.form(path, form, cookie);
   }
 
-  private HttpResponse<String> send(String method, String path, String apiKey, String body)
-      throws Exception {
-    return send(method, path, apiKey, body, "application/json");
-  }
-
-  private HttpResponse<String> send(
-      String method, String path, String apiKey, String body, String contentType) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(url + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .header("Content-Type", contentType);
-    if (apiKey != null) {
-      b.header("X-API-Key", apiKey);
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> send(String method, String path, String apiKey, String body) {
+    return calls.withKey(method, path, apiKey, body);
   }
 
   private HttpResponse<String> sendAuth(
-      String method, String path, String authorization, String body) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(url + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .header("Authorization", authorization);
-    if (body != null) {
-      b.header("Content-Type", "application/json");
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      String method, String path, String authorization, String body) {
+    return calls.withAuthorization(method, path, authorization, body);
+  }
+
+  /** The token request that redeems {@code code}. */
+  private HttpResponse<String> redeem(
+      String code, String redirect, String client, String verifier) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "authorization_code");
+    form.put("code", code);
+    form.put("redirect_uri", redirect);
+    form.put("client_id", client);
+    form.put("code_verifier", verifier);
+    return post("/oauth/token", form, null);
   }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,67 +16,52 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RateLimitsByRoleTest {
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
   void aCredentialWithoutARateGetsItsRolesDefaultAndIsHeldToIt(@TempDir Path data)
       throws Exception {
     try (RegistryServer server = RegistryServer.start(ServerConfig.embedded(data, 0))) {
-      String url = "http://127.0.0.1:" + server.port();
+      ServerCalls calls = new ServerCalls("http://127.0.0.1:" + server.port());
       String admin = server.firstAdministrator().orElseThrow().key();
-      send(url, "PUT", "/admin/directory/ver-vic", admin, "{\"organisation\":\"vt-verifiers\"}");
-      send(url, "PUT", "/admin/directory/reader-rae", admin, "{\"organisation\":\"vt-verifiers\"}");
-      JsonNode verifier =
-          json.readTree(
-              send(
-                      url,
-                      "POST",
-                      "/admin/credentials",
-                      admin,
-                      "{\"actor\":\"ver-vic\",\"organisation\":\"vt-verifiers\",\"label\":\"v\","
-                          + "\"roles\":[\"verifier\"],\"scopes\":[\"verification:write\"]}")
-                  .body());
+      JsonNode verifier = issue(calls, admin, "ver-vic", "\"verifier\"", "verification:write");
       assertThat(verifier.path("ratePerMinute").asInt()).isEqualTo(120);
-      JsonNode reader =
-          json.readTree(
-              send(
-                      url,
-                      "POST",
-                      "/admin/credentials",
-                      admin,
-                      "{\"actor\":\"reader-rae\",\"organisation\":\"vt-verifiers\",\"label\":\"r\","
-                          + "\"roles\":[],\"scopes\":[\"projects:read\"]}")
-                  .body());
+      JsonNode reader = issue(calls, admin, "reader-rae", "", "projects:read");
       assertThat(reader.path("ratePerMinute").asInt()).isEqualTo(60);
 
       String readerKey = reader.path("apiKey").asText();
       for (int i = 0; i < 60; i++) {
-        assertThat(send(url, "GET", "/health", readerKey, null).statusCode()).isEqualTo(200);
+        assertThat(calls.withKey("GET", "/health", readerKey, null).statusCode()).isEqualTo(200);
       }
-      HttpResponse<String> limited = send(url, "GET", "/health", readerKey, null);
+      HttpResponse<String> limited = calls.withKey("GET", "/health", readerKey, null);
       assertThat(limited.statusCode()).isEqualTo(429);
       assertThat(limited.headers().firstValue("Retry-After")).isPresent();
       assertThat(limited.body()).contains("rate_limited").contains("60 requests a minute");
       // another client's bucket is its own
       String verifierKey = verifier.path("apiKey").asText();
-      assertThat(send(url, "GET", "/health", verifierKey, null).statusCode()).isEqualTo(200);
+      assertThat(calls.withKey("GET", "/health", verifierKey, null).statusCode()).isEqualTo(200);
     }
   }
 
-  private HttpResponse<String> send(String url, String method, String path, String key, String body)
+  /** Lists {@code actor} in the directory and issues it a credential without a rate. */
+  private JsonNode issue(ServerCalls calls, String admin, String actor, String roles, String scope)
       throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(url + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .header("X-API-Key", key);
-    if (body != null) {
-      b.header("Content-Type", "application/json");
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    String listing = "{\"organisation\":\"vt-verifiers\"}";
+    assertThat(calls.withKey("PUT", "/admin/directory/" + actor, admin, listing).statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> issued =
+        calls.withKey(
+            "POST",
+            "/admin/credentials",
+            admin,
+            "{\"actor\":\""
+                + actor
+                + "\",\"organisation\":\"vt-verifiers\",\"label\":\"test\",\"roles\":["
+                + roles
+                + "],\"scopes\":[\""
+                + scope
+                + "\"]}");
+    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+    return json.readTree(issued.body());
   }
 }

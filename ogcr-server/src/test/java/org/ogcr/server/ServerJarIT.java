@@ -40,7 +40,8 @@ class ServerJarIT {
   /** A started server: its URL and what it printed before it was ready. */
   private record Started(Process process, String base, List<String> lines) {}
 
-  private static Started start(Path data) throws Exception {
+  /** Starts the jar on {@code port} (0: any free port). */
+  private static Started start(Path data, int port) throws Exception {
     Path jar = Path.of("target", "ogcr-server.jar");
     assertThat(jar).as("mvn package builds the runnable jar").exists();
     Process server =
@@ -50,7 +51,7 @@ class ServerJarIT {
                 jar.toString(),
                 "serve",
                 "--port",
-                "0",
+                Integer.toString(port),
                 "--data-dir",
                 data.toString())
             .redirectError(data.resolve("stderr.log").toFile())
@@ -89,7 +90,7 @@ class ServerJarIT {
   @Test
   void theRunnableJarServesOnEmbeddedDefaults_withItsFirstAdministrator(@TempDir Path data)
       throws Exception {
-    Started first = start(data);
+    Started first = start(data, 0);
     String key;
     String token;
     try {
@@ -138,7 +139,8 @@ class ServerJarIT {
       stop(first.process());
     }
 
-    Started again = start(data);
+    // back at the same address: the same public URL, so the same token issuer
+    Started again = start(data, URI.create(first.base()).getPort());
     try {
       assertThat(again.lines()).noneMatch(l -> KEY.matcher(l).find());
       HttpResponse<String> byKey =

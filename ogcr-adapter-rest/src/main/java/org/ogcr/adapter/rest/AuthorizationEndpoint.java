@@ -170,15 +170,7 @@ final class AuthorizationEndpoint {
             caller.get().principal(),
             caller.get().credential(),
             scopes);
-    Map<String, String> answer = new LinkedHashMap<>();
-    answer.put("code", code);
-    a.state.ifPresent(s -> answer.put("state", s));
-    answer.put("iss", issuer);
-    return new Reply(
-        303,
-        "",
-        "",
-        Map.of("Location", withQuery(a.redirectUri, answer), "Cache-Control", "no-store"));
+    return toApplication(a, 303, Map.of("code", code));
   }
 
   // ----- checking the request
@@ -309,10 +301,16 @@ final class AuthorizationEndpoint {
     Map<String, String> answer = new LinkedHashMap<>();
     answer.put("error", error);
     answer.put("error_description", description);
+    return toApplication(a, 302, answer);
+  }
+
+  /** Back to the application's redirect URI with {@code parameters}, its state and our issuer. */
+  private Reply toApplication(Authorization a, int status, Map<String, String> parameters) {
+    Map<String, String> answer = new LinkedHashMap<>(parameters);
     a.state.ifPresent(s -> answer.put("state", s));
     answer.put("iss", issuer);
     return new Reply(
-        302,
+        status,
         "",
         "",
         Map.of("Location", withQuery(a.redirectUri, answer), "Cache-Control", "no-store"));

@@ -68,22 +68,17 @@ class PublicClientTest {
     AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2027-01-01T00:00:00Z"));
     AuthorizationCodes codes = new AuthorizationCodes(now::get);
     Principal dora = Principal.of("dev-dora", "acme", Role.DEVELOPER);
-    String a =
-        codes.issue(
-            "app",
-            java.util.Optional.empty(),
-            "c".repeat(43),
-            dora,
-            "cred",
-            Set.of("credits:read"));
-    String b =
-        codes.issue(
-            "app",
-            java.util.Optional.empty(),
-            "c".repeat(43),
-            dora,
-            "cred",
-            Set.of("credits:read"));
+    java.util.function.Supplier<String> issue =
+        () ->
+            codes.issue(
+                "app",
+                java.util.Optional.empty(),
+                "c".repeat(43),
+                dora,
+                "cred",
+                Set.of("credits:read"));
+    String a = issue.get();
+    String b = issue.get();
     assertThat(a).isNotEqualTo(b).hasSize(43);
     assertThat(codes.redeem(a)).isPresent();
     assertThat(codes.redeem(a)).isEmpty();
