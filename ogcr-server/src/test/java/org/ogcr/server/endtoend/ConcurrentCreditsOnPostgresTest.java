@@ -226,14 +226,16 @@ class ConcurrentCreditsOnPostgresTest {
                             clock,
                             ledger,
                             JsonDocumentReader.withDefaults());
-                    start.await(1, TimeUnit.MINUTES);
+                    // opening migrates, one instance after another under Flyway's lock: on a
+                    // loaded machine the last may open minutes after the first
+                    start.await(5, TimeUnit.MINUTES);
                     return Registry.start(adapters.ports(), RegistrySettings.defaults());
                   }));
         }
         List<String> failed = new ArrayList<>();
         for (int k = 0; k < servers; k++) {
           try {
-            started.get(k).get(5, TimeUnit.MINUTES);
+            started.get(k).get(10, TimeUnit.MINUTES);
           } catch (java.util.concurrent.ExecutionException e) {
             failed.add("server " + (k + 1) + " of " + servers + ": " + trace(e.getCause()));
           }

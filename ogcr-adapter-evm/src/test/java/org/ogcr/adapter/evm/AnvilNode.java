@@ -1,0 +1,112 @@
+package org.ogcr.adapter.evm;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * A real EVM node for tests: anvil, from the npm package the contracts build installs, on 127.0.0.1
+ * and a port of its own choosing, stopped on close. Its accounts are anvil's well-known development
+ * accounts, funded at start; their keys protect nothing.
+ */
+final class AnvilNode implements AutoCloseable {
+
+  /** Anvil's first two development accounts (the mnemonic "test test … junk"). */
+  static final Credentials DEPLOYER =
+      Credentials.create("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+
+  static final Credentials OPERATOR =
+      Credentials.create("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
+
+  private static final Pattern LISTENING = Pattern.compile("Listening on (127\\.0\\.0\\.1:\\d+)");
+
+  private final Process process;
+  private final String url;
+  private final Web3j web3j;
+
+  private AnvilNode(Process process, String url) {
+    this.process = process;
+    this.url = url;
+    this.web3j = Web3j.build(new HttpService(url));
+  }
+
+  /** Starts anvil with a chain id of its own and waits until it listens. */
+  static AnvilNode start() {
+    Path anvil =
+        Path.of(
+            "..", "contracts", "node_modules", "@foundry-rs", "anvil-linux-amd64", "bin", "anvil");
+    if (!Files.isExecutable(anvil)) {
+      throw new IllegalStateException(
+          anvil.toAbsolutePath()
+              + " is missing: the build installs it (node contracts/build.js runs npm ci)");
+    }
+    try {
+      Process p =
+          new ProcessBuilder(
+                  anvil.toString(), "--host", "127.0.0.1", "--port", "0", "--chain-id", "31337")
+              .redirectErrorStream(true)
+              .start();
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      String line;
+      while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
+        Matcher m = LISTENING.matcher(line);
+        if (m.find()) {
+          // keep reading what anvil prints, so its pipe never fills up
+          Thread drain =
+              new Thread(
+                  () -> {
+                    try {
+                      while (out.readLine() != null) {
+                        // anvil's log is not needed
+                      }
+                    } catch (IOException stopped) {
+                      // the node stopped
+                    }
+                  },
+                  "anvil-output");
+          drain.setDaemon(true);
+          drain.start();
+          return new AnvilNode(p, "http://" + m.group(1));
+        }
+      }
+      p.destroyForcibly();
+      throw new IllegalStateException("anvil did not report listening within 30 s");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start anvil", e);
+    }
+  }
+
+  Web3j web3j() {
+    return web3j;
+  }
+
+  String url() {
+    return url;
+  }
+
+  @Override
+  public void close() {
+    web3j.shutdown();
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
