@@ -10,6 +10,7 @@ import org.ogcr.domain.common.DocumentHash;
 import org.ogcr.port.in.AuditUseCases;
 import org.ogcr.port.model.Anchoring;
 import org.ogcr.port.out.DrivenPorts;
+import org.ogcr.port.out.LedgerOutbox;
 
 /** Reads and checks the tamper-evident record. */
 final class AuditService implements AuditUseCases {
@@ -59,20 +60,51 @@ final class AuditService implements AuditUseCases {
     return ports.attestations().ofSubject(subject);
   }
 
+  /**
+   * The anchoring of the receipt; for the decision that issued credits, also their mint, which the
+   * outbox holds just before: a mint the ledger refused makes the whole task refused, even though
+   * the receipt itself was anchored after it.
+   */
   @Override
   public Optional<Anchoring> anchoring(DocumentHash receipt) {
-    return ports
-        .outbox()
-        .find(Attestor.anchorId(receipt))
-        .map(
-            item ->
-                new Anchoring(
-                    receipt,
-                    Anchoring.State.valueOf(item.state().name()),
-                    item.attempts(),
-                    item.nextAttemptAt(),
-                    item.lastError(),
-                    item.entry().map(e -> e.sequence()),
-                    item.entry().map(e -> e.confirmed()).orElse(false)));
+    Optional<Anchoring> anchored =
+        ports
+            .outbox()
+            .find(Attestor.anchorId(receipt))
+            .map(
+                item ->
+                    new Anchoring(
+                        receipt,
+                        Anchoring.State.valueOf(item.state().name()),
+                        item.attempts(),
+                        item.nextAttemptAt(),
+                        item.lastError(),
+                        item.entry().map(e -> e.sequence()),
+                        item.entry().map(e -> e.confirmed()).orElse(false)));
+    return anchored.map(a -> withMint(a, receipt));
+  }
+
+  private Anchoring withMint(Anchoring anchored, DocumentHash receipt) {
+    Optional<LedgerOutbox.Item> mint =
+        ports
+            .attestations()
+            .find(receipt)
+            .filter(a -> a.kind().equals(IssuanceService.ISSUED))
+            .flatMap(a -> IssuanceService.issuanceOf(a.subject()))
+            .flatMap(issuance -> ports.outbox().find(IssuanceService.mintId(issuance)));
+    if (mint.isEmpty() || mint.get().state() != LedgerOutbox.State.REFUSED) {
+      return anchored;
+    }
+    return new Anchoring(
+        receipt,
+        Anchoring.State.REFUSED,
+        anchored.attempts(),
+        anchored.nextAttemptAt(),
+        Optional.of(
+            "the ledger refused the credits' mint "
+                + mint.get().command().id()
+                + mint.get().lastError().map(e -> ": " + e).orElse("")),
+        anchored.ledgerSequence(),
+        false);
   }
 }

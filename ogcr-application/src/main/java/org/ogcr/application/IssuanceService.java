@@ -71,8 +71,23 @@ final class IssuanceService implements IssuanceUseCases {
     this.attestor = attestor;
   }
 
+  /** The kind of the attestation of the decision that issues credits. */
+  static final String ISSUED = "issuance.issued";
+
   static String resource(IssuanceId id) {
     return "issuance/" + id.value();
+  }
+
+  /** The issuance an attestation subject names, when it names one. */
+  static Optional<IssuanceId> issuanceOf(String subject) {
+    return subject.startsWith("issuance/")
+        ? Optional.of(new IssuanceId(subject.substring("issuance/".length())))
+        : Optional.empty();
+  }
+
+  /** The outbox id of an issuance's mint. */
+  static String mintId(IssuanceId id) {
+    return "mint-" + id.value();
   }
 
   @Override
@@ -475,9 +490,14 @@ final class IssuanceService implements IssuanceUseCases {
         .outbox()
         .enqueue(
             new LedgerCommand.Mint(
-                "mint-" + issuance.id().value(), issuance.id(), credits.blocks().blocks()),
+                mintId(issuance.id()),
+                issuance.id(),
+                issuance.project(),
+                issuance.report(),
+                issuance.code().vintageYear(),
+                credits.blocks().blocks()),
             now);
-    Attestation a = attestor.attest("issuance.issued", resource(issuance.id()), now, who, facts);
+    Attestation a = attestor.attest(ISSUED, resource(issuance.id()), now, who, facts);
     IssuanceRecord issued = issuance.issued(approved, now, a.receipt());
     ports.issuances().update(issued);
     for (CreditBlock block : credits.blocks().blocks()) {

@@ -155,6 +155,33 @@ class CreditLifecycleTest {
     return r.issuance().sign(new SignIssuance(AUDITOR, ISSUANCE, SignOffRole.AUDITOR)).value();
   }
 
+  @Test
+  void theIssuingDecisionsTaskSucceedsOnceTheMintIsSent_andFailsWhenTheLedgerRefusesIt() {
+    IssuanceRecord issued = issueNulhegan();
+    DocumentHash receipt = issued.receipt().orElseThrow();
+    assertThat(r.audit().anchoring(receipt).orElseThrow().state())
+        .isEqualTo(org.ogcr.port.model.Anchoring.State.PENDING);
+    r.relayLedger();
+    org.ogcr.port.model.Anchoring done = r.audit().anchoring(receipt).orElseThrow();
+    assertThat(done.state()).isEqualTo(org.ogcr.port.model.Anchoring.State.RELAYED);
+    assertThat(done.confirmed()).isTrue();
+
+    // another registry: a command already holds the mint's id on its ledger, which refuses the
+    // mint; the receipt queued after it is still anchored, yet the task must say it failed
+    TestRegistry other = TestRegistry.create();
+    other
+        .adapters
+        .ledger()
+        .submit(
+            new org.ogcr.port.out.LedgerCommand.Anchor(
+                "mint-" + ISSUANCE.value(), "squatter", DocumentHash.sha256("not a mint")));
+    DocumentHash refused = issueIn(other).receipt().orElseThrow();
+    other.registry.relayLedger();
+    org.ogcr.port.model.Anchoring failed = other.registry.audit().anchoring(refused).orElseThrow();
+    assertThat(failed.state()).isEqualTo(org.ogcr.port.model.Anchoring.State.REFUSED);
+    assertThat(failed.lastError()).hasValueSatisfying(e -> assertThat(e).contains("mint"));
+  }
+
   List<CreditBlock> blocks() {
     return t.adapters.ports().blocks().ofIssuance(ISSUANCE);
   }

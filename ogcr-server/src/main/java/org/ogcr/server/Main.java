@@ -176,7 +176,11 @@ public final class Main implements Callable<Integer> {
         specs = env == null || env.isBlank() ? List.of() : List.of(env.trim().split("\\s+"));
       }
       try {
-        return specs.stream().map(PublicClient::parse).toList();
+        List<PublicClient> clients = specs.stream().map(PublicClient::parse).toList();
+        if (clients.stream().map(PublicClient::id).distinct().count() != clients.size()) {
+          throw new IllegalArgumentException("each application id may be registered once");
+        }
+        return clients;
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(
             new CommandLine(this), "--oauth-client: " + e.getMessage());

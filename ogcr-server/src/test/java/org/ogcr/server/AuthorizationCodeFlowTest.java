@@ -104,7 +104,10 @@ class AuthorizationCodeFlowTest {
         .contains("frame-ancestors 'none'");
     assertThat(page.headers().firstValue("ETag")).isEmpty();
     String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
-    assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict");
+    assertThat(cookie)
+        .contains("HttpOnly")
+        .contains("SameSite=Lax")
+        .contains("Path=/oauth/authorize");
     String formToken = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
     Map<String, String> form = hiddenFields(page.body());
     assertThat(form).containsEntry("form_token", formToken);
@@ -310,6 +313,20 @@ class AuthorizationCodeFlowTest {
         .isEqualTo(200);
     assertThat(sendAuth("GET", "/accounts/x", "Bearer " + token, null).statusCode()).isEqualTo(401);
     assertThat(tokenError(pending, REDIRECT, "registry-web", verifier)).isEqualTo("invalid_grant");
+  }
+
+  @Test
+  void withoutScopesAskedForTheApplicationGetsEveryScopeOfTheKeyButAdmin() throws Exception {
+    String verifier = verifier();
+    String code = signIn(authorize("registry-web", REDIRECT, verifier, null), adminKey);
+    JsonNode t = json.readTree(redeem(code, REDIRECT, "registry-web", verifier).body());
+    assertThat(t.path("scope").asText()).contains("audit:read").doesNotContain("admin");
+    String asked = signIn(authorize("registry-web", REDIRECT, verifier, "admin"), adminKey);
+    assertThat(
+            json.readTree(redeem(asked, REDIRECT, "registry-web", verifier).body())
+                .path("scope")
+                .asText())
+        .isEqualTo("admin");
   }
 
   @Test

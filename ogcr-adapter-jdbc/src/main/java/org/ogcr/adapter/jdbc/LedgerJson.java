@@ -15,6 +15,8 @@ import org.ogcr.domain.credit.Provenance;
 import org.ogcr.domain.credit.SerialRange;
 import org.ogcr.domain.id.AccountId;
 import org.ogcr.domain.id.IssuanceId;
+import org.ogcr.domain.id.ProjectId;
+import org.ogcr.domain.id.ReportId;
 import org.ogcr.port.out.LedgerCommand;
 import org.ogcr.port.out.LedgerEntry;
 
@@ -61,6 +63,9 @@ final class LedgerJson {
     } else if (command instanceof LedgerCommand.Mint m) {
       n.put("type", "mint");
       n.put("issuance", m.issuance().value());
+      n.put("project", m.project().value());
+      n.put("report", m.report().value());
+      n.put("vintageYear", m.vintageYear());
       n.set("blocks", blocks(m.blocks()));
     } else if (command instanceof LedgerCommand.Apply a) {
       n.put("type", "apply");
@@ -79,7 +84,12 @@ final class LedgerJson {
               id, n.path("kind").asText(), new DocumentHash(n.path("hash").asText()));
       case "mint" ->
           new LedgerCommand.Mint(
-              id, new IssuanceId(n.path("issuance").asText()), blocks(n.path("blocks")));
+              id,
+              new IssuanceId(n.path("issuance").asText()),
+              new ProjectId(n.path("project").asText()),
+              new ReportId(n.path("report").asText()),
+              n.path("vintageYear").asInt(),
+              blocks(n.path("blocks")));
       case "apply" ->
           new LedgerCommand.Apply(
               id,

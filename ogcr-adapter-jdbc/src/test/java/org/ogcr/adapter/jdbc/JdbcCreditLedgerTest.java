@@ -121,10 +121,7 @@ class JdbcCreditLedgerTest {
       assertThat(again.entries(1, 10)).isEqualTo(recorded);
       assertThat(again.find("sale-r")).contains(recorded.get(2));
       assertThat(again.submit(mint(issued))).as("a relayed retry").isEqualTo(recorded.get(1));
-      assertThatThrownBy(
-              () ->
-                  again.submit(
-                      new LedgerCommand.Mint("mint-again", issued.id(), issued.blocks().blocks())))
+      assertThatThrownBy(() -> again.submit(mint("mint-again", issued)))
           .isInstanceOfSatisfying(
               LedgerRefusedException.class,
               e -> assertThat(e.code()).isEqualTo("ledger_state_mismatch"));

@@ -1383,8 +1383,7 @@ class QueryPlansTest {
             BufferRate.of("0.08"),
             LLC,
             POOL);
-    LedgerCommand.Mint mint =
-        new LedgerCommand.Mint("mint-ledger", credits.id(), credits.blocks().blocks());
+    LedgerCommand.Mint mint = mintOf("mint-ledger", credits);
     LedgerCommand.Apply sale =
         new LedgerCommand.Apply(
             "sale-ledger",
@@ -1399,10 +1398,7 @@ class QueryPlansTest {
     assertThatThrownBy(
             () -> ledger.submit(new LedgerCommand.Anchor("mint-ledger", "pdd", hash("other"))))
         .isInstanceOf(CreditLedger.LedgerRefusedException.class);
-    assertThatThrownBy(
-            () ->
-                ledger.submit(
-                    new LedgerCommand.Mint("mint-again", credits.id(), credits.blocks().blocks())))
+    assertThatThrownBy(() -> ledger.submit(mintOf("mint-again", credits)))
         .isInstanceOf(CreditLedger.LedgerRefusedException.class);
     assertThatThrownBy(
             () -> ledger.submit(new LedgerCommand.Apply("sale-again", "sell", sale.change())))
@@ -1470,5 +1466,15 @@ class QueryPlansTest {
         Optional.ofNullable(verifier),
         Optional.ofNullable(from),
         Optional.ofNullable(before));
+  }
+
+  private static LedgerCommand.Mint mintOf(String id, IssuedCredits credits) {
+    return new LedgerCommand.Mint(
+        id,
+        credits.id(),
+        new org.ogcr.domain.id.ProjectId("nulhegan-forest"),
+        new org.ogcr.domain.id.ReportId("nulhegan-forest-2026"),
+        2026,
+        credits.blocks().blocks());
   }
 }

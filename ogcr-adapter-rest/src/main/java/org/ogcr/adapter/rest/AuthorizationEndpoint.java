@@ -32,8 +32,9 @@ import org.ogcr.adapter.rest.auth.PublicClient;
  * <p>Errors follow RFC 6749 §4.1.2.1: an unknown client or a redirect URI it did not register is
  * told to the person on the page, never redirected (an open redirector otherwise); every other
  * error goes back to the application. The form carries a token that must equal a {@code
- * SameSite=Strict} cookie the page set, so another site cannot sign a person in to an account of
- * its choosing; the page may not be framed.
+ * SameSite=Lax} cookie the page set (sent when the application sends the person here, never with
+ * another site's POST), so another site cannot sign a person in to an account of its choosing; the
+ * page may not be framed.
  */
 final class AuthorizationEndpoint {
 
@@ -76,6 +77,9 @@ final class AuthorizationEndpoint {
   private final String issuer;
   private final SecureRandom random = new SecureRandom();
 
+  /** This endpoint's path as clients reach it: under the public URL's own path, if it has one. */
+  private final String cookiePath;
+
   AuthorizationEndpoint(
       List<PublicClient> clients,
       CredentialCheck credentials,
@@ -85,6 +89,9 @@ final class AuthorizationEndpoint {
     this.credentials = credentials;
     this.codes = codes;
     this.issuer = issuer;
+    String prefix = java.net.URI.create(issuer).getRawPath();
+    this.cookiePath =
+        (prefix == null || prefix.isEmpty() ? "" : prefix.replaceAll("/+$", "")) + PATH;
   }
 
   List<Route> routes() {
@@ -98,6 +105,11 @@ final class AuthorizationEndpoint {
                 Optional.empty(),
                 this::signIn)
             .withoutRecording());
+  }
+
+  /** Whether any application is registered for sign-in. */
+  boolean offered() {
+    return !clients.isEmpty();
   }
 
   Optional<PublicClient> client(String id) {
@@ -155,7 +167,16 @@ final class AuthorizationEndpoint {
     if (caller.isEmpty()) {
       return page(401, a, sent, "That key is unknown, revoked or expired. Check it and try again.");
     }
-    Set<String> scopes = a.scopes.isEmpty() ? caller.get().scopes() : a.scopes;
+    // no scope asked for: every scope of the key but admin, which an application must ask for
+    Set<String> scopes = a.scopes;
+    if (scopes.isEmpty()) {
+      scopes = new TreeSet<>(caller.get().scopes());
+      scopes.remove("admin");
+      if (scopes.isEmpty()) {
+        return redirect(a, "invalid_scope", "the key grants only admin: ask for it by name")
+            .withStatus(303);
+      }
+    }
     if (!caller.get().scopes().containsAll(scopes)) {
       Set<String> missing = new TreeSet<>(scopes);
       missing.removeAll(caller.get().scopes());
@@ -366,15 +387,14 @@ final class AuthorizationEndpoint {
             + "</strong> asks to act for you at "
             + html(issuer)
             + (shown.isEmpty()
-                ? ", with every permission your key grants.</p>\n"
+                ? ", with every permission your key grants but administration.</p>\n"
                 : ", with these permissions:</p>\n<ul>" + scopes + "</ul>\n")
             + "<p>It will be sent back to <code>"
             + html(a.redirectUri)
             + "</code>.</p>\n"
             + (error.isEmpty() ? "" : "<p class=\"error\" role=\"alert\">" + html(error) + "</p>\n")
-            + "<form method=\"post\" action=\""
-            + PATH
-            + "\">\n"
+            // relative, so the form reaches this endpoint behind a path prefix too
+            + "<form method=\"post\" action=\"authorize\">\n"
             + hidden
             + "<label for=\"key\">Your registry key</label>\n"
             + "<input id=\"key\" name=\"key\" type=\"password\" autocomplete=\"current-password\""
@@ -460,8 +480,8 @@ final class AuthorizationEndpoint {
         + "="
         + token
         + "; Path="
-        + PATH
-        + "; HttpOnly; SameSite=Strict; Max-Age=900"
+        + cookiePath
+        + "; HttpOnly; SameSite=Lax; Max-Age=900"
         + (issuer.startsWith("https://") ? "; Secure" : "");
   }
 

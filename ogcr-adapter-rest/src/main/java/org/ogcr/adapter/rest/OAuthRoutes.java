@@ -153,8 +153,9 @@ public final class OAuthRoutes {
     }
     String clientId = form.get("client_id");
     if (clientId == null || authorization.client(clientId).isEmpty()) {
+      // no client authentication was attempted, so no challenge: 400 (RFC 6749 §5.2)
       return error(
-          401,
+          400,
           "invalid_client",
           "client_id is missing or names no application registered for sign-in",
           Map.of());
@@ -269,18 +270,27 @@ public final class OAuthRoutes {
   private Reply metadata(Call call) {
     String issuer = tokens.issuer();
     ObjectNode n = Representations.object();
+    // the authorization code grant is offered only where an application is registered for it
+    boolean signIn = authorization.offered();
     n.put("issuer", issuer);
-    n.put("authorization_endpoint", issuer + AuthorizationEndpoint.PATH);
+    if (signIn) {
+      n.put("authorization_endpoint", issuer + AuthorizationEndpoint.PATH);
+    }
     n.put("token_endpoint", issuer + "/oauth/token");
     n.put("jwks_uri", issuer + "/.well-known/jwks.json");
-    n.putArray("grant_types_supported").add("client_credentials").add("authorization_code");
-    n.putArray("token_endpoint_auth_methods_supported")
-        .add("client_secret_basic")
-        .add("client_secret_post")
-        .add("none");
-    n.putArray("response_types_supported").add("code");
-    n.putArray("code_challenge_methods_supported").add(Pkce.S256);
-    n.put("authorization_response_iss_parameter_supported", true);
+    ArrayNode grants = n.putArray("grant_types_supported").add("client_credentials");
+    ArrayNode methods =
+        n.putArray("token_endpoint_auth_methods_supported")
+            .add("client_secret_basic")
+            .add("client_secret_post");
+    ArrayNode responses = n.putArray("response_types_supported");
+    if (signIn) {
+      grants.add("authorization_code");
+      methods.add("none");
+      responses.add("code");
+      n.putArray("code_challenge_methods_supported").add(Pkce.S256);
+      n.put("authorization_response_iss_parameter_supported", true);
+    }
     ArrayNode scopes = n.putArray("scopes_supported");
     SCOPES.forEach(scopes::add);
     return Reply.ok(n);

@@ -98,12 +98,21 @@ public final class RestApi {
   private final List<Route> routes;
   private final Javalin app;
 
+  /**
+   * Whether this layer refuses a caller without one of the route's declared roles before the use
+   * case runs; always, but in the test that compares the declarations with the use cases' own
+   * refusals.
+   */
+  private final boolean rolesAtEdge;
+
   private RestApi(
       Services services,
       Authenticator authenticator,
       RestSettings settings,
       Supplier<Instant> clock,
-      List<Route> extra) {
+      List<Route> extra,
+      boolean rolesAtEdge) {
+    this.rolesAtEdge = rolesAtEdge;
     this.services = services;
     this.authenticator = authenticator;
     this.settings = settings;
@@ -192,7 +201,20 @@ public final class RestApi {
         Require.nonNull("authenticator", authenticator),
         Require.nonNull("settings", settings),
         Require.nonNull("clock", clock),
-        Require.nonNull("extra", extra));
+        Require.nonNull("extra", extra),
+        true);
+  }
+
+  /**
+   * An API whose routes leave every role check to the use cases, so that a test can hold the
+   * routes' declared roles against what the use cases themselves refuse; never for serving.
+   */
+  static RestApi withRolesLeftToTheUseCases(
+      Services services,
+      Authenticator authenticator,
+      RestSettings settings,
+      Supplier<Instant> clock) {
+    return new RestApi(services, authenticator, settings, clock, List.of(), false);
   }
 
   /** The route table the server answers. */
@@ -227,7 +249,7 @@ public final class RestApi {
         caller = authenticator.authenticate(ctx.header("Authorization"), ctx.header("X-API-Key"));
       }
       limit(caller, ctx);
-      authorize(route, caller);
+      authorize(route, caller, rolesAtEdge);
       Call call = new Call(ctx, caller, body(ctx));
       reply = run(route, call, caller);
       if (route.isWrite() && reply.status() < 300) {
@@ -362,7 +384,7 @@ public final class RestApi {
     }
   }
 
-  private static void authorize(Route route, Optional<Caller> caller) {
+  private static void authorize(Route route, Optional<Caller> caller, boolean roles) {
     if (route.access() != Route.Access.AUTHENTICATED) {
       return;
     }
@@ -397,9 +419,9 @@ public final class RestApi {
                       "WWW-Authenticate",
                       "Bearer realm=\"ogcr\", error=\"insufficient_scope\", scope=\"" + s + "\""));
             });
-    java.util.Set<org.ogcr.port.in.Role> roles = route.rule().roles();
+    java.util.Set<org.ogcr.port.in.Role> declared = route.rule().roles();
     java.util.Set<org.ogcr.port.in.Role> held = caller.get().principal().roles();
-    if (!roles.isEmpty() && held.stream().noneMatch(roles::contains)) {
+    if (roles && !declared.isEmpty() && held.stream().noneMatch(declared::contains)) {
       throw new ApiException(
           403,
           "role_required",
@@ -408,7 +430,7 @@ public final class RestApi {
               + route.path()
               + " requires role "
               + String.join(
-                  " or ", roles.stream().map(org.ogcr.port.in.Role::token).sorted().toList())
+                  " or ", declared.stream().map(org.ogcr.port.in.Role::token).sorted().toList())
               + "; the principal holds "
               + held.stream().map(org.ogcr.port.in.Role::token).sorted().toList());
     }

@@ -86,7 +86,7 @@ final class ApiFixture implements AutoCloseable {
       RestSettings settings,
       CredentialCheck credentials,
       org.ogcr.adapter.rest.auth.AccessTokens accessTokens) {
-    this(settings, credentials, accessTokens, List.of());
+    this(settings, credentials, accessTokens, List.of(), true);
   }
 
   /**
@@ -94,14 +94,23 @@ final class ApiFixture implements AutoCloseable {
    * starts, each known by its actor id as bearer token and granted every scope.
    */
   ApiFixture(List<Principal> extra) {
-    this(RestSettings.defaults("http://127.0.0.1"), null, null, extra);
+    this(RestSettings.defaults("http://127.0.0.1"), null, null, extra, true);
+  }
+
+  /**
+   * A server over the usual principals and {@code extra}, whose routes check no roles themselves
+   * when {@code rolesAtEdge} is false: every role refusal is then the use case's own.
+   */
+  ApiFixture(List<Principal> extra, boolean rolesAtEdge) {
+    this(RestSettings.defaults("http://127.0.0.1"), null, null, extra, rolesAtEdge);
   }
 
   private ApiFixture(
       RestSettings settings,
       CredentialCheck credentials,
       org.ogcr.adapter.rest.auth.AccessTokens accessTokens,
-      List<Principal> extra) {
+      List<Principal> extra,
+      boolean rolesAtEdge) {
     List<Principal> known = new java.util.ArrayList<>(List.of(ADMIN, ALICE, SIGRUN, VERA, BOB));
     known.addAll(List.of(OLGA, OSCAR, ADA, BEA));
     known.addAll(extra);
@@ -137,15 +146,19 @@ final class ApiFixture implements AutoCloseable {
           }
           return Optional.of(c);
         };
+    Authenticator authenticator =
+        credentials == null
+            ? testTokens
+            : new RegistryAuthenticator(credentials, accessTokens, List.of());
     api =
-        RestApi.create(
-                services,
-                credentials == null
-                    ? testTokens
-                    : new RegistryAuthenticator(credentials, accessTokens, List.of()),
-                settings,
-                clock::now,
-                credentials == null ? List.of() : OAuthRoutes.routes(accessTokens, credentials))
+        (rolesAtEdge
+                ? RestApi.create(
+                    services,
+                    authenticator,
+                    settings,
+                    clock::now,
+                    credentials == null ? List.of() : OAuthRoutes.routes(accessTokens, credentials))
+                : RestApi.withRolesLeftToTheUseCases(services, authenticator, settings, clock::now))
             .start("127.0.0.1", 0);
   }
 

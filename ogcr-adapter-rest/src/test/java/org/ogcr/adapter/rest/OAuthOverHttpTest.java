@@ -220,5 +220,9 @@ class OAuthOverHttpTest {
     JsonNode meta = api.get("/.well-known/oauth-authorization-server", null).json();
     assertThat(meta.path("token_endpoint").asText()).endsWith("/oauth/token");
     assertThat(meta.path("grant_types_supported").get(0).asText()).isEqualTo("client_credentials");
+    // no application is registered for sign-in here: the authorization code grant is not offered
+    assertThat(meta.path("grant_types_supported")).hasSize(1);
+    assertThat(meta.has("authorization_endpoint")).isFalse();
+    assertThat(meta.path("response_types_supported")).isEmpty();
   }
 }

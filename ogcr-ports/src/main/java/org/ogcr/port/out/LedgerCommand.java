@@ -11,6 +11,8 @@ import org.ogcr.domain.credit.CreditStatus;
 import org.ogcr.domain.credit.SerialCoverage;
 import org.ogcr.domain.credit.SerialRange;
 import org.ogcr.domain.id.IssuanceId;
+import org.ogcr.domain.id.ProjectId;
+import org.ogcr.domain.id.ReportId;
 
 /**
  * A write to the ledger, as the outbox holds it until it is relayed. Every command carries a
@@ -50,11 +52,27 @@ public sealed interface LedgerCommand
     }
   }
 
-  /** Mints the initial blocks of an issuance, one token per block (OGCR 5.2.3). */
-  record Mint(String id, IssuanceId issuance, List<CreditBlock> blocks) implements LedgerCommand {
+  /**
+   * Mints the initial blocks of an issuance, one token per block (OGCR 5.2.3: each mint references
+   * its verified MRV, and the tokens carry the project, the MRV and the vintage year).
+   *
+   * @param report the verified monitoring report the credits come from
+   * @param vintageYear the issuance's vintage year, 1900 to 9999
+   */
+  record Mint(
+      String id,
+      IssuanceId issuance,
+      ProjectId project,
+      ReportId report,
+      int vintageYear,
+      List<CreditBlock> blocks)
+      implements LedgerCommand {
     public Mint {
       validId(id);
       Require.nonNull("issuance", issuance);
+      Require.nonNull("project", project);
+      Require.nonNull("report", report);
+      Require.between("vintageYear", vintageYear, 1900, 9999);
       blocks = List.copyOf(Require.nonEmpty("blocks", blocks));
       long last = 0;
       for (CreditBlock b : blocks) {
@@ -70,7 +88,14 @@ public sealed interface LedgerCommand
 
     @Override
     public String canonicalText() {
-      return Canonical.join("mint", id, issuance.value(), Canonical.blocks(blocks));
+      return Canonical.join(
+          "mint",
+          id,
+          issuance.value(),
+          project.value(),
+          report.value(),
+          Integer.toString(vintageYear),
+          Canonical.blocks(blocks));
     }
   }
 

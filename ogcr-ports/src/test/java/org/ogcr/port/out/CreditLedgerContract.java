@@ -18,6 +18,8 @@ import org.ogcr.domain.credit.IssuanceCode;
 import org.ogcr.domain.credit.SerialRange;
 import org.ogcr.domain.id.AccountId;
 import org.ogcr.domain.id.IssuanceId;
+import org.ogcr.domain.id.ProjectId;
+import org.ogcr.domain.id.ReportId;
 import org.ogcr.domain.issuance.IssuanceFormula;
 import org.ogcr.domain.issuance.IssuedCredits;
 import org.ogcr.domain.methodology.BufferRate;
@@ -50,7 +52,18 @@ public abstract class CreditLedgerContract {
   }
 
   protected static LedgerCommand.Mint mint(IssuedCredits issued) {
-    return new LedgerCommand.Mint("mint-" + issued.id(), issued.id(), issued.blocks().blocks());
+    return mint("mint-" + issued.id(), issued);
+  }
+
+  /** The mint of {@code issued} under {@code id}, from the worked example's project and report. */
+  protected static LedgerCommand.Mint mint(String id, IssuedCredits issued) {
+    return new LedgerCommand.Mint(
+        id,
+        issued.id(),
+        new ProjectId("nulhegan-forest"),
+        new ReportId("nulhegan-forest-2026"),
+        2026,
+        issued.blocks().blocks());
   }
 
   @Test
@@ -109,10 +122,7 @@ public abstract class CreditLedgerContract {
         .isInstanceOfSatisfying(
             LedgerRefusedException.class,
             e -> assertThat(e.code()).isEqualTo("ledger_state_mismatch"));
-    assertThatThrownBy(
-            () ->
-                ledger.submit(
-                    new LedgerCommand.Mint("mint-again", issued.id(), issued.blocks().blocks())))
+    assertThatThrownBy(() -> ledger.submit(mint("mint-again", issued)))
         .isInstanceOfSatisfying(
             LedgerRefusedException.class,
             e -> assertThat(e.code()).isEqualTo("ledger_state_mismatch"));

@@ -22,4 +22,36 @@ class LedgerRulesTest {
     LedgerEntry second = LedgerRules.entry(2, anchor, first.hash());
     assertThat(second.hash()).isNotEqualTo(first.hash());
   }
+
+  @Test
+  void aMintNamesItsProjectReportAndVintage_andItsTextTellsThemApart() {
+    java.util.List<org.ogcr.domain.credit.CreditBlock> blocks =
+        java.util.List.of(
+            new org.ogcr.domain.credit.CreditBlock(
+                new org.ogcr.domain.id.IssuanceId("iss-1"),
+                new org.ogcr.domain.credit.SerialRange(1, 10),
+                new org.ogcr.domain.id.AccountId("nulhegan-llc"),
+                org.ogcr.domain.credit.CreditStatus.ISSUED,
+                org.ogcr.domain.credit.Provenance.ORIGINAL));
+    java.util.function.BiFunction<String, Integer, LedgerCommand.Mint> mint =
+        (report, vintage) ->
+            new LedgerCommand.Mint(
+                "mint-iss-1",
+                new org.ogcr.domain.id.IssuanceId("iss-1"),
+                new org.ogcr.domain.id.ProjectId("nulhegan-forest"),
+                new org.ogcr.domain.id.ReportId(report),
+                vintage,
+                blocks);
+    LedgerCommand.Mint m = mint.apply("nulhegan-forest-2026", 2026);
+    assertThat(m.canonicalText())
+        .startsWith(
+            "4:mint;10:mint-iss-1;5:iss-1;15:nulhegan-forest;20:nulhegan-forest-2026;4:2026;");
+    assertThat(mint.apply("nulhegan-forest-2027", 2026).canonicalText())
+        .isNotEqualTo(m.canonicalText());
+    assertThat(mint.apply("nulhegan-forest-2026", 2027).canonicalText())
+        .isNotEqualTo(m.canonicalText());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> mint.apply("r", 99))
+        .isInstanceOf(org.ogcr.domain.common.InvalidValueException.class)
+        .hasMessageContaining("vintageYear");
+  }
 }
