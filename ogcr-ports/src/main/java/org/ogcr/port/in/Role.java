@@ -14,7 +14,12 @@ public enum Role {
   OPERATOR,
   /** Holds credits in its organisation's accounts and moves them. */
   HOLDER,
-  /** Governs the registry: methodologies, subrogation, anything an operator may. */
+  /**
+   * Governs the registry: methodologies, credentials, the directory, subrogation; files property
+   * records, attests KYC and invalidates credits as an operator does. Requesting an issuance and
+   * recording an exchange's sale stay the operator's: the first registry credential holds both
+   * roles.
+   */
   ADMINISTRATOR,
   /** Signs issuances as an officer. */
   OFFICER,
