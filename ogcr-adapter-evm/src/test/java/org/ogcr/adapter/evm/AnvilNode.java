@@ -28,6 +28,9 @@ final class AnvilNode implements AutoCloseable {
   static final Credentials OPERATOR =
       Credentials.create("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
 
+  /** The chain id the node is started with. */
+  static final long CHAIN_ID = 31337;
+
   private static final Pattern LISTENING = Pattern.compile("Listening on (127\\.0\\.0\\.1:\\d+)");
 
   private final Process process;
@@ -53,7 +56,13 @@ final class AnvilNode implements AutoCloseable {
     try {
       Process p =
           new ProcessBuilder(
-                  anvil.toString(), "--host", "127.0.0.1", "--port", "0", "--chain-id", "31337")
+                  anvil.toString(),
+                  "--host",
+                  "127.0.0.1",
+                  "--port",
+                  "0",
+                  "--chain-id",
+                  Long.toString(CHAIN_ID))
               .redirectErrorStream(true)
               .start();
       BufferedReader out =
@@ -90,6 +99,15 @@ final class AnvilNode implements AutoCloseable {
 
   Web3j web3j() {
     return web3j;
+  }
+
+  /** Sends {@code who}'s transactions, asking for their receipts every 50 ms. */
+  org.web3j.tx.TransactionManager transactions(Credentials who) {
+    return new org.web3j.tx.RawTransactionManager(
+        web3j,
+        who,
+        CHAIN_ID,
+        new org.web3j.tx.response.PollingTransactionReceiptProcessor(web3j, 50, 600));
   }
 
   String url() {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ogcr.adapter.evm.contracts.CreditToken;
-import org.ogcr.adapter.evm.contracts.RegistryAccess;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tx.gas.DefaultGasProvider;
@@ -35,30 +34,18 @@ class ContractsOnAnvilTest {
   @BeforeAll
   void deploy() throws Exception {
     node = AnvilNode.start();
-    RegistryAccess access =
-        RegistryAccess.deploy(
-                node.web3j(),
-                AnvilNode.DEPLOYER,
-                GAS,
-                List.of(AnvilNode.DEPLOYER.getAddress()),
-                BigInteger.ONE)
-            .send();
-    byte[] operatorRole = access.REGISTRY_OPERATOR_ROLE().send();
-    // a threshold of one: the administrator's proposal executes at once
-    access
-        .propose(BigInteger.ZERO, operatorRole, AnvilNode.OPERATOR.getAddress(), BigInteger.ZERO)
-        .send();
-    assertThat(access.hasRole(operatorRole, AnvilNode.OPERATOR.getAddress()).send()).isTrue();
+    EvmContracts.Deployment d =
+        EvmContracts.deploy(
+            node.web3j(),
+            AnvilNode.CHAIN_ID,
+            AnvilNode.DEPLOYER,
+            AnvilNode.OPERATOR.getAddress(),
+            GAS.getGasPrice(),
+            GAS.getGasLimit(),
+            50);
+    token = CreditToken.load(d.token(), node.web3j(), node.transactions(AnvilNode.OPERATOR), GAS);
     asDeployer =
-        CreditToken.deploy(
-                node.web3j(),
-                AnvilNode.DEPLOYER,
-                GAS,
-                access.getContractAddress(),
-                "0x0000000000000000000000000000000000000000")
-            .send();
-    token =
-        CreditToken.load(asDeployer.getContractAddress(), node.web3j(), AnvilNode.OPERATOR, GAS);
+        CreditToken.load(d.token(), node.web3j(), node.transactions(AnvilNode.DEPLOYER), GAS);
   }
 
   @AfterAll

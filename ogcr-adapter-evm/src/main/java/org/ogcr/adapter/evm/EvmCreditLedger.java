@@ -1,0 +1,353 @@
+package org.ogcr.adapter.evm;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ogcr.adapter.evm.contracts.AnchorRegistry;
+import org.ogcr.adapter.evm.contracts.CreditToken;
+import org.ogcr.domain.common.DocumentHash;
+import org.ogcr.domain.common.Require;
+import org.ogcr.domain.credit.CreditBlock;
+import org.ogcr.domain.credit.CreditStatus;
+import org.ogcr.port.out.CreditLedger;
+import org.ogcr.port.out.LedgerCommand;
+import org.ogcr.port.out.LedgerEntry;
+import org.ogcr.port.out.LedgerRules;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Hash;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.RemoteFunctionCall;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.tx.RawTransactionManager;
+import org.web3j.tx.gas.StaticGasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+
+/**
+ * The ledger port over the registry's contracts on an EVM network (OGCR 5): an {@code Anchor}
+ * becomes {@code AnchorRegistry.anchor}, a {@code Mint} {@code CreditToken.mintIssuance} (one token
+ * per block), an {@code Apply} {@code CreditToken.applyChange} on the tokens of the removed blocks.
+ *
+ * <p>Every registry string goes on chain as the keccak-256 of its UTF-8 text, the command id
+ * included, and the contracts record each command id with the digest of its call: a retry of a
+ * command the chain applied is a no-op, another command under a used id is refused ({@code
+ * ledger_command_conflict}), and a change that does not fit the chain's tokens is refused by the
+ * contract ({@code ledger_state_mismatch}). Each call is first simulated ({@code eth_call}), so a
+ * refusal costs no transaction and is read from the contract's custom error; any other failure
+ * (node down, registry paused, the relay's account without its role) is thrown as is, for the relay
+ * to retry later.
+ *
+ * <p>The entries: the chain holds hashes, not the commands' text, so this ledger keeps a journal of
+ * the commands it had applied, in the order the chain applied them, each with its block; an entry
+ * is confirmed once {@code confirmations} blocks (its own included) are on top of it and its block
+ * is still the chain's block at that height. The journal is this instance's memory: after a
+ * restart, each command the relay sends again is found applied on chain and journaled anew.
+ * Submissions are serialised, so one relay's transactions go out one after another in queue order.
+ */
+public final class EvmCreditLedger implements CreditLedger {
+
+  /** How many times a transaction's receipt is asked for before the submission fails. */
+  private static final int RECEIPT_ATTEMPTS = 600;
+
+  private final Web3j web3j;
+  private final EvmLedgerSettings settings;
+  private final String from;
+  private final CreditToken token;
+  private final AnchorRegistry anchors;
+
+  private final List<Journaled> journal = new ArrayList<>();
+  private final Map<String, Journaled> byId = new HashMap<>();
+
+  /** A command as the chain applied it. */
+  private record Journaled(LedgerEntry entry, BigInteger block, String blockHash) {}
+
+  public EvmCreditLedger(Web3j web3j, Credentials relay, EvmLedgerSettings settings) {
+    this.web3j = Require.nonNull("web3j", web3j);
+    this.settings = Require.nonNull("settings", settings);
+    this.from = Require.nonNull("relay", relay).getAddress();
+    RawTransactionManager tx =
+        new RawTransactionManager(
+            web3j,
+            relay,
+            settings.chainId(),
+            new PollingTransactionReceiptProcessor(
+                web3j, settings.receiptPolling().toMillis(), RECEIPT_ATTEMPTS));
+    StaticGasProvider gas = new StaticGasProvider(settings.gasPrice(), settings.gasLimit());
+    this.token = CreditToken.load(settings.tokenAddress(), web3j, tx, gas);
+    this.anchors = AnchorRegistry.load(settings.anchorAddress(), web3j, tx, gas);
+  }
+
+  @Override
+  public synchronized LedgerEntry submit(LedgerCommand command) {
+    Require.nonNull("command", command);
+    Journaled known = byId.get(command.id());
+    if (known != null) {
+      if (!known.entry().command().equals(command)) {
+        throw new LedgerRefusedException(
+            ChainRefusals.CONFLICT,
+            "command id " + command.id() + " records another command on this ledger");
+      }
+      return withConfirmation(known);
+    }
+    try {
+      byte[] id = key(command.id());
+      Call call = callOf(command, id);
+      if (call.applied().send()) {
+        // applied before (by this relay before a restart, or by another): the chain refuses a
+        // different command under the id, so simulating the same call tells the two apart
+        refusal(call)
+            .ifPresent(
+                e -> {
+                  throw e;
+                });
+        return journal(command, appliedAt(call.address(), id));
+      }
+      refusal(call)
+          .ifPresent(
+              e -> {
+                throw e;
+              });
+      TransactionReceipt receipt = call.write().send();
+      return journal(command, receipt.getBlockNumber());
+    } catch (RuntimeException e) {
+      // refusals, and the failures the relay retries
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "the EVM node did not take command " + command.id() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized Optional<LedgerEntry> find(String commandId) {
+    return Optional.ofNullable(byId.get(commandId)).map(this::withConfirmation);
+  }
+
+  @Override
+  public synchronized List<LedgerEntry> entries(long fromSequence, int limit) {
+    Require.positive("fromSequence", fromSequence);
+    Require.positive("limit", limit);
+    List<LedgerEntry> page = new ArrayList<>();
+    for (long s = fromSequence; s <= journal.size() && page.size() < limit; s++) {
+      page.add(withConfirmation(journal.get((int) s - 1)));
+    }
+    return page;
+  }
+
+  // ----- the calls
+
+  /** A command as a contract call: whether the chain applied its id, and the call itself. */
+  private record Call(
+      String address,
+      RemoteFunctionCall<Boolean> applied,
+      RemoteFunctionCall<TransactionReceipt> write) {}
+
+  private Call callOf(LedgerCommand command, byte[] id) throws Exception {
+    if (command instanceof LedgerCommand.Anchor a) {
+      return new Call(
+          anchors.getContractAddress(),
+          anchors.isApplied(id),
+          anchors.anchor(id, key(a.kind()), a.hash().bytes()));
+    }
+    if (command instanceof LedgerCommand.Mint m) {
+      CreditToken.IssuanceHeader header =
+          new CreditToken.IssuanceHeader(
+              key(m.issuance().value()),
+              key(m.project().value()),
+              key(m.report().value()),
+              BigInteger.valueOf(m.vintageYear()));
+      return new Call(
+          token.getContractAddress(),
+          token.isApplied(id),
+          token.mintIssuance(id, header, blocks(m.blocks())));
+    }
+    LedgerCommand.Apply apply = (LedgerCommand.Apply) command;
+    if (token.isApplied(id).send()) {
+      // a retry: its tokens are closed by now, so the call cannot be rebuilt; the chain's record
+      // of the id is the answer
+      return new Call(token.getContractAddress(), token.isApplied(id), null);
+    }
+    List<BigInteger> removed = tokensOf(apply.change().removed());
+    return new Call(
+        token.getContractAddress(),
+        token.isApplied(id),
+        token.applyChange(
+            id, key(apply.operation()), removed, blocks(apply.change().added()), reason(apply)));
+  }
+
+  /**
+   * The live token of each removed block, in serial order; a block without one does not fit the
+   * chain: {@code ledger_state_mismatch}, before any transaction.
+   */
+  private List<BigInteger> tokensOf(List<CreditBlock> removed) throws Exception {
+    List<CreditBlock> ordered =
+        removed.stream().sorted(Comparator.comparingLong(b -> b.range().first())).toList();
+    List<BigInteger> ids = new ArrayList<>();
+    Map<String, List<CreditToken.TokenView>> live = new HashMap<>();
+    for (CreditBlock b : ordered) {
+      List<CreditToken.TokenView> tokens = live.get(b.issuance().value());
+      if (tokens == null) {
+        tokens = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<BigInteger> idsOfIssuance =
+            (List<BigInteger>) token.liveTokensOfIssuance(key(b.issuance().value())).send();
+        for (BigInteger t : idsOfIssuance) {
+          tokens.add(token.tokenData(t).send());
+        }
+        live.put(b.issuance().value(), tokens);
+      }
+      ids.add(
+          tokens.stream()
+              .filter(t -> matches(t, b))
+              .map(t -> t.tokenId)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new LedgerRefusedException(
+                          ChainRefusals.MISMATCH, "block " + b + " is not a live token on chain")));
+    }
+    return ids;
+  }
+
+  private static boolean matches(CreditToken.TokenView t, CreditBlock b) {
+    return !t.closed
+        && t.first.longValue() == b.range().first()
+        && t.last.longValue() == b.range().last()
+        && java.util.Arrays.equals(t.account, key(b.owner().value()))
+        && t.status.intValue() == b.status().ordinal()
+        && java.util.Arrays.equals(t.replacementFor, replacementFor(b));
+  }
+
+  private static List<CreditToken.Block> blocks(List<CreditBlock> blocks) {
+    return blocks.stream()
+        .sorted(Comparator.comparingLong(b -> b.range().first()))
+        .map(
+            b ->
+                new CreditToken.Block(
+                    BigInteger.valueOf(b.range().first()),
+                    BigInteger.valueOf(b.range().last()),
+                    key(b.owner().value()),
+                    BigInteger.valueOf(b.status().ordinal()),
+                    replacementFor(b)))
+        .toList();
+  }
+
+  private static byte[] replacementFor(CreditBlock b) {
+    return b.provenance().replacementFor().map(DocumentHash::bytes).orElse(new byte[32]);
+  }
+
+  /**
+   * The reason code of children that are retired or invalidated: the registry's attestation of the
+   * decision when the command names it ({@code apply-<receipt>}), else the operation's name.
+   */
+  private static byte[] reason(LedgerCommand.Apply apply) {
+    boolean needed =
+        apply.change().added().stream()
+            .anyMatch(
+                b -> b.status() == CreditStatus.RETIRED || b.status() == CreditStatus.INVALIDATED);
+    if (!needed) {
+      return new byte[32];
+    }
+    String id = apply.id();
+    if (id.startsWith("apply-") && id.substring(6).matches("[0-9a-f]{64}")) {
+      return new DocumentHash(id.substring(6)).bytes();
+    }
+    return key(apply.operation());
+  }
+
+  /** The contract's refusal of the call, simulated; empty when it would go through. */
+  private Optional<LedgerRefusedException> refusal(Call call) throws IOException {
+    if (call.write() == null) {
+      return Optional.empty();
+    }
+    EthCall result =
+        web3j
+            .ethCall(
+                Transaction.createEthCallTransaction(
+                    from, call.address(), call.write().encodeFunctionCall()),
+                DefaultBlockParameterName.LATEST)
+            .send();
+    if (!result.isReverted() && !result.hasError()) {
+      return Optional.empty();
+    }
+    // the revert's return data: the error's data (a JSON string, quoted), else the call's value
+    String data = result.hasError() ? String.valueOf(result.getError().getData()) : "";
+    data = data.replace("\"", "").trim();
+    if (data.equals("null") || data.isEmpty()) {
+      data = result.getValue() == null ? "" : result.getValue();
+    }
+    ChainRefusals.Revert revert = new ChainRefusals.Revert(data);
+    Optional<String> code = revert.code();
+    if (code.isEmpty()) {
+      throw new IllegalStateException(
+          "the contract at " + call.address() + " reverts: " + revert.describe());
+    }
+    return Optional.of(
+        new LedgerRefusedException(code.get(), "the chain refuses it: " + revert.describe()));
+  }
+
+  /** The block in which the contract at {@code address} applied {@code id}. */
+  private BigInteger appliedAt(String address, byte[] id) throws IOException {
+    org.web3j.protocol.core.methods.request.EthFilter filter =
+        new org.web3j.protocol.core.methods.request.EthFilter(
+            DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, address);
+    filter.addSingleTopic(org.web3j.abi.EventEncoder.encode(CreditToken.COMMANDAPPLIED_EVENT));
+    filter.addSingleTopic(org.web3j.utils.Numeric.toHexString(id));
+    var logs = web3j.ethGetLogs(filter).send().getLogs();
+    if (logs.isEmpty()) {
+      throw new IllegalStateException("the chain says the command was applied, yet logs no event");
+    }
+    return ((org.web3j.protocol.core.methods.response.Log) logs.get(0).get()).getBlockNumber();
+  }
+
+  // ----- the journal
+
+  private LedgerEntry journal(LedgerCommand command, BigInteger block) throws IOException {
+    DocumentHash previous =
+        journal.isEmpty() ? LedgerRules.GENESIS : journal.get(journal.size() - 1).entry().hash();
+    LedgerEntry recorded = LedgerRules.entry(journal.size() + 1L, command, previous);
+    Journaled j = new Journaled(recorded, block, blockHash(block));
+    journal.add(j);
+    byId.put(command.id(), j);
+    return withConfirmation(j);
+  }
+
+  private LedgerEntry withConfirmation(Journaled j) {
+    boolean confirmed;
+    try {
+      BigInteger latest = web3j.ethBlockNumber().send().getBlockNumber();
+      confirmed =
+          latest
+                      .subtract(j.block())
+                      .add(BigInteger.ONE)
+                      .compareTo(BigInteger.valueOf(settings.confirmations()))
+                  >= 0
+              && j.blockHash().equals(blockHash(j.block()));
+    } catch (IOException e) {
+      confirmed = false;
+    }
+    LedgerEntry e = j.entry();
+    return new LedgerEntry(e.sequence(), e.command(), e.previous(), e.hash(), confirmed);
+  }
+
+  private String blockHash(BigInteger block) throws IOException {
+    EthBlock.Block b =
+        web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(block), false).send().getBlock();
+    return b == null ? "" : b.getHash();
+  }
+
+  /** A registry string as the contracts know it: the keccak-256 of its UTF-8 text. */
+  static byte[] key(String text) {
+    return Hash.sha3(text.getBytes(StandardCharsets.UTF_8));
+  }
+}

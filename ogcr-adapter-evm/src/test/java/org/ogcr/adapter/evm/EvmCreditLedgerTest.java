@@ -1,0 +1,135 @@
+package org.ogcr.adapter.evm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.ogcr.adapter.evm.contracts.CreditToken;
+import org.ogcr.domain.common.DocumentHash;
+import org.ogcr.domain.issuance.IssuedCredits;
+import org.ogcr.port.out.CreditLedger;
+import org.ogcr.port.out.CreditLedger.LedgerRefusedException;
+import org.ogcr.port.out.CreditLedgerContract;
+import org.ogcr.port.out.LedgerCommand;
+import org.ogcr.port.out.LedgerEntry;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.methods.response.VoidResponse;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.gas.StaticGasProvider;
+
+/**
+ * The ledger port's contract, unchanged, against the registry's contracts on a real anvil node
+ * (each test gets a fresh deployment, so it starts from an empty ledger); then what only a chain
+ * does: a restarted relay finds on chain what it had applied, and entries wait for confirmations.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EvmCreditLedgerTest extends CreditLedgerContract {
+
+  private static final BigInteger GAS_PRICE = BigInteger.valueOf(2_000_000_000L);
+  private static final BigInteger GAS_LIMIT = BigInteger.valueOf(15_000_000);
+
+  private AnvilNode node;
+
+  @BeforeAll
+  void startNode() {
+    node = AnvilNode.start();
+  }
+
+  @AfterAll
+  void stopNode() {
+    node.close();
+  }
+
+  @Override
+  protected CreditLedger emptyLedger() {
+    return ledger(deploy(), 1);
+  }
+
+  private EvmContracts.Deployment deploy() {
+    try {
+      return EvmContracts.deploy(
+          node.web3j(),
+          AnvilNode.CHAIN_ID,
+          AnvilNode.DEPLOYER,
+          AnvilNode.OPERATOR.getAddress(),
+          GAS_PRICE,
+          GAS_LIMIT,
+          50);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot deploy the contracts on anvil", e);
+    }
+  }
+
+  private EvmCreditLedger ledger(EvmContracts.Deployment d, int confirmations) {
+    return new EvmCreditLedger(
+        node.web3j(),
+        AnvilNode.OPERATOR,
+        new EvmLedgerSettings(
+            AnvilNode.CHAIN_ID,
+            d.token(),
+            d.anchor(),
+            confirmations,
+            GAS_PRICE,
+            GAS_LIMIT,
+            Duration.ofMillis(50)));
+  }
+
+  @Test
+  void aRestartedRelayFindsWhatTheChainApplied_andTheChainRefusesAnotherCommandUnderAUsedId()
+      throws Exception {
+    EvmContracts.Deployment d = deploy();
+    EvmCreditLedger first = ledger(d, 1);
+    IssuedCredits issued = issue("iss-restart", 429);
+    LedgerEntry minted = first.submit(mint(issued));
+    first.submit(new LedgerCommand.Anchor("pdd-r", "pdd", DocumentHash.sha256("pdd r")));
+
+    // a new process: its journal is empty, the chain is not
+    EvmCreditLedger restarted = ledger(d, 1);
+    assertThat(restarted.find(minted.command().id())).isEmpty();
+    LedgerEntry again = restarted.submit(mint(issued));
+    assertThat(again.command()).isEqualTo(minted.command());
+    assertThat(restarted.find(minted.command().id())).contains(again);
+    assertThatThrownBy(
+            () ->
+                restarted.submit(
+                    new LedgerCommand.Anchor("pdd-r", "pdd", DocumentHash.sha256("another"))))
+        .isInstanceOfSatisfying(
+            LedgerRefusedException.class,
+            e -> assertThat(e.code()).isEqualTo("ledger_command_conflict"));
+
+    CreditToken token =
+        CreditToken.load(
+            d.token(),
+            node.web3j(),
+            node.transactions(AnvilNode.OPERATOR),
+            new StaticGasProvider(GAS_PRICE, GAS_LIMIT));
+    byte[] issuance = EvmCreditLedger.key(issued.id().value());
+    assertThat(token.liveAmountOf(issuance).send())
+        .as("minted once")
+        .isEqualTo(BigInteger.valueOf(429));
+    assertThat(token.liveTokensOfIssuance(issuance).send()).hasSize(2);
+  }
+
+  @Test
+  void anEntryIsConfirmedOnceEnoughBlocksAreOnTopOfIt() throws Exception {
+    EvmCreditLedger ledger = ledger(deploy(), 3);
+    LedgerEntry anchored =
+        ledger.submit(new LedgerCommand.Anchor("mrv-c", "mrv", DocumentHash.sha256("mrv c")));
+    assertThat(anchored.confirmed()).isFalse();
+    mine();
+    assertThat(ledger.find("mrv-c")).hasValueSatisfying(e -> assertThat(e.confirmed()).isFalse());
+    mine();
+    assertThat(ledger.find("mrv-c")).hasValueSatisfying(e -> assertThat(e.confirmed()).isTrue());
+    assertThat(ledger.entries(1, 10)).extracting(LedgerEntry::confirmed).containsExactly(true);
+  }
+
+  private void mine() throws Exception {
+    new Request<>("evm_mine", List.of(), new HttpService(node.url()), VoidResponse.class).send();
+  }
+}
