@@ -15,6 +15,7 @@ import org.ogcr.domain.common.DocumentHash;
 import org.ogcr.domain.common.Require;
 import org.ogcr.domain.credit.CreditBlock;
 import org.ogcr.domain.credit.CreditStatus;
+import org.ogcr.domain.id.IssuanceId;
 import org.ogcr.port.out.CreditLedger;
 import org.ogcr.port.out.LedgerCommand;
 import org.ogcr.port.out.LedgerEntry;
@@ -32,6 +33,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.gas.StaticGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+import org.web3j.utils.Numeric;
 
 /**
  * The ledger port over the registry's contracts on an EVM network (OGCR 5): an {@code Anchor}
@@ -346,8 +348,69 @@ public final class EvmCreditLedger implements CreditLedger {
     return b == null ? "" : b.getHash();
   }
 
+  // ----- reconciliation
+
+  /**
+   * A credit block as the chain holds it: its serials, status, the keccak-256 of its account and
+   * the attestation its credits replace (zero for original credits), in hex.
+   */
+  public record ChainBlock(
+      long first, long last, CreditStatus status, String account, String replacementFor) {
+
+    /** How the chain holds a registry block. */
+    public static ChainBlock of(CreditBlock b) {
+      return new ChainBlock(
+          b.range().first(),
+          b.range().last(),
+          b.status(),
+          Numeric.toHexString(key(b.owner().value())),
+          Numeric.toHexString(EvmCreditLedger.replacementFor(b)));
+    }
+  }
+
+  /** The live tokens of an issuance, as blocks, in serial order. */
+  public synchronized List<ChainBlock> liveBlocks(IssuanceId issuance) {
+    try {
+      @SuppressWarnings("unchecked")
+      List<BigInteger> ids =
+          (List<BigInteger>) token.liveTokensOfIssuance(key(issuance.value())).send();
+      List<ChainBlock> blocks = new ArrayList<>();
+      for (BigInteger id : ids) {
+        CreditToken.TokenView t = token.tokenData(id).send();
+        blocks.add(
+            new ChainBlock(
+                t.first.longValue(),
+                t.last.longValue(),
+                CreditStatus.values()[t.status.intValue()],
+                Numeric.toHexString(t.account),
+                Numeric.toHexString(t.replacementFor)));
+      }
+      blocks.sort(Comparator.comparingLong(ChainBlock::first));
+      return blocks;
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read issuance " + issuance + " from the chain", e);
+    }
+  }
+
+  /**
+   * Every difference between the registry's blocks of an issuance and the chain's live tokens: each
+   * block only the registry has, and each token only the chain has. Empty when they agree.
+   */
+  public List<String> differences(IssuanceId issuance, List<CreditBlock> registry) {
+    List<ChainBlock> expected = registry.stream().map(ChainBlock::of).toList();
+    List<ChainBlock> onChain = liveBlocks(issuance);
+    List<String> found = new ArrayList<>();
+    expected.stream()
+        .filter(b -> !onChain.contains(b))
+        .forEach(b -> found.add("only in the registry: " + issuance + " " + b));
+    onChain.stream()
+        .filter(b -> !expected.contains(b))
+        .forEach(b -> found.add("only on chain: " + issuance + " " + b));
+    return found;
+  }
+
   /** A registry string as the contracts know it: the keccak-256 of its UTF-8 text. */
-  static byte[] key(String text) {
+  public static byte[] key(String text) {
     return Hash.sha3(text.getBytes(StandardCharsets.UTF_8));
   }
 }

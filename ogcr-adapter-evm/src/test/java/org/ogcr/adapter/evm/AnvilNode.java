@@ -19,17 +19,17 @@ import org.web3j.protocol.http.HttpService;
  * and a port of its own choosing, stopped on close. Its accounts are anvil's well-known development
  * accounts, funded at start; their keys protect nothing.
  */
-final class AnvilNode implements AutoCloseable {
+public final class AnvilNode implements AutoCloseable {
 
   /** Anvil's first two development accounts (the mnemonic "test test … junk"). */
-  static final Credentials DEPLOYER =
+  public static final Credentials DEPLOYER =
       Credentials.create("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
 
-  static final Credentials OPERATOR =
+  public static final Credentials OPERATOR =
       Credentials.create("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
 
   /** The chain id the node is started with. */
-  static final long CHAIN_ID = 31337;
+  public static final long CHAIN_ID = 31337;
 
   private static final Pattern LISTENING = Pattern.compile("Listening on (127\\.0\\.0\\.1:\\d+)");
 
@@ -44,7 +44,7 @@ final class AnvilNode implements AutoCloseable {
   }
 
   /** Starts anvil with a chain id of its own and waits until it listens. */
-  static AnvilNode start() {
+  public static AnvilNode start() {
     Path anvil =
         Path.of(
             "..", "contracts", "node_modules", "@foundry-rs", "anvil-linux-amd64", "bin", "anvil");
@@ -97,12 +97,12 @@ final class AnvilNode implements AutoCloseable {
     }
   }
 
-  Web3j web3j() {
+  public Web3j web3j() {
     return web3j;
   }
 
   /** Sends {@code who}'s transactions, asking for their receipts every 50 ms. */
-  org.web3j.tx.TransactionManager transactions(Credentials who) {
+  public org.web3j.tx.TransactionManager transactions(Credentials who) {
     return new org.web3j.tx.RawTransactionManager(
         web3j,
         who,
@@ -110,7 +110,7 @@ final class AnvilNode implements AutoCloseable {
         new org.web3j.tx.response.PollingTransactionReceiptProcessor(web3j, 50, 600));
   }
 
-  String url() {
+  public String url() {
     return url;
   }
 

@@ -20,6 +20,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ogcr.adapter.evm.AnvilNode;
+import org.ogcr.adapter.evm.EvmContracts;
+import org.ogcr.adapter.evm.EvmCreditLedger;
+import org.ogcr.adapter.evm.EvmLedgerSettings;
 import org.ogcr.adapter.inmemory.InMemoryCreditLedger;
 import org.ogcr.adapter.inmemory.ManualClock;
 import org.ogcr.adapter.jdbc.JdbcAdapters;
@@ -111,6 +115,64 @@ class RegistryOverJdbcTest {
     // a new process would open the same files: a new database handle, adapters and registry
     Registry second = registry(JdbcDatabase.h2File(data), clock, ledger);
     assertTheOutcome(second);
+  }
+
+  @Test
+  void theWorkedExampleRelaysToTheContractsOnAnEvmNode_andTheChainHoldsTheRegistrysBlocks(
+      @TempDir Path data) throws Exception {
+    java.math.BigInteger gasPrice = java.math.BigInteger.valueOf(2_000_000_000L);
+    java.math.BigInteger gasLimit = java.math.BigInteger.valueOf(15_000_000);
+    try (AnvilNode node = AnvilNode.start()) {
+      EvmContracts.Deployment d =
+          EvmContracts.deploy(
+              node.web3j(),
+              AnvilNode.CHAIN_ID,
+              AnvilNode.DEPLOYER,
+              AnvilNode.OPERATOR.getAddress(),
+              gasPrice,
+              gasLimit,
+              50);
+      EvmCreditLedger chain =
+          new EvmCreditLedger(
+              node.web3j(),
+              AnvilNode.OPERATOR,
+              new EvmLedgerSettings(
+                  AnvilNode.CHAIN_ID,
+                  d.token(),
+                  d.anchor(),
+                  1,
+                  gasPrice,
+                  gasLimit,
+                  java.time.Duration.ofMillis(50)));
+      ManualClock clock = new ManualClock(Instant.parse("2027-03-01T09:00:00Z"));
+      Registry r = registry(JdbcDatabase.h2File(data), clock, chain);
+      // issuance, sale, retirement and a reversal with replacements from the buffer pool: every
+      // command relayed, none refused by the contracts
+      runTheWorkedExample(r, clock);
+      assertTheOutcome(r);
+      List<CreditBlock> registry =
+          r
+              .credits()
+              .credits(
+                  new org.ogcr.port.model.CreditQuery(
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.empty(),
+                      Set.of(),
+                      Optional.empty()),
+                  org.ogcr.port.model.PageRequest.FIRST)
+              .items()
+              .stream()
+              .map(v -> v.block())
+              .toList();
+      assertThat(chain.differences(ISSUANCE, registry)).isEmpty();
+      assertThat(chain.liveBlocks(ISSUANCE)).hasSameSizeAs(registry);
+      // and the reconciliation sees a difference when there is one
+      assertThat(chain.differences(ISSUANCE, registry.subList(1, registry.size())))
+          .singleElement()
+          .asString()
+          .startsWith("only on chain: ");
+    }
   }
 
   @Test
@@ -246,7 +308,7 @@ class RegistryOverJdbcTest {
   }
 
   private static Registry registry(
-      JdbcDatabase db, ManualClock clock, InMemoryCreditLedger ledger) {
+      JdbcDatabase db, ManualClock clock, org.ogcr.port.out.CreditLedger ledger) {
     JdbcAdapters jdbc = JdbcAdapters.create(db, clock, ledger, JsonDocumentReader.withDefaults());
     for (Principal p : List.of(ADMIN, ALICE, VERA, BOB, OLGA, OSCAR, ADA, BEA)) {
       if (jdbc.identity().organisationOf(p.actor()).isEmpty()) {
