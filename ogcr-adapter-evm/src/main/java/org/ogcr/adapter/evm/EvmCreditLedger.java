@@ -348,6 +348,63 @@ public final class EvmCreditLedger implements CreditLedger {
     return b == null ? "" : b.getHash();
   }
 
+  // ----- reorganisations
+
+  /**
+   * Finds the journaled commands a chain reorganisation took away and applies them again, in the
+   * journal's order, so that the chain again holds what the ledger recorded; commands the new chain
+   * holds in other blocks are re-dated. Run it periodically, or when a block hash changed: until
+   * then the entries of dropped blocks read as unconfirmed, so the relay does not count on them.
+   *
+   * @return the ids of the commands applied again
+   */
+  public synchronized List<String> resync() {
+    List<String> reapplied = new ArrayList<>();
+    try {
+      int first = firstMoved();
+      for (int i = first; i < journal.size(); i++) {
+        Journaled j = journal.get(i);
+        LedgerCommand command = j.entry().command();
+        byte[] id = key(command.id());
+        Call call = callOf(command, id);
+        BigInteger block;
+        if (call.applied().send()) {
+          block = appliedAt(call.address(), id);
+        } else {
+          Optional<LedgerRefusedException> refused = refusal(call);
+          if (refused.isPresent()) {
+            throw new IllegalStateException(
+                "command "
+                    + command.id()
+                    + " no longer fits the chain after a reorganisation: "
+                    + refused.get().getMessage());
+          }
+          block = call.write().send().getBlockNumber();
+          reapplied.add(command.id());
+        }
+        Journaled moved = new Journaled(j.entry(), block, blockHash(block));
+        journal.set(i, moved);
+        byId.put(command.id(), moved);
+      }
+      return reapplied;
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot resync with the chain: " + e.getMessage(), e);
+    }
+  }
+
+  /** The index of the first journaled command whose block is no longer the chain's. */
+  private int firstMoved() throws IOException {
+    for (int i = 0; i < journal.size(); i++) {
+      Journaled j = journal.get(i);
+      if (!j.blockHash().equals(blockHash(j.block()))) {
+        return i;
+      }
+    }
+    return journal.size();
+  }
+
   // ----- reconciliation
 
   /**
