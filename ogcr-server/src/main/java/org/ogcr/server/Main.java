@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.ogcr.adapter.evm.EvmLedgerSettings;
 import org.ogcr.adapter.rest.auth.AccessTokenValidator;
 import org.ogcr.adapter.rest.auth.ExternalIssuer;
 import org.ogcr.adapter.rest.auth.PublicClient;
@@ -126,6 +127,64 @@ public final class Main implements Callable<Integer> {
                 + " space-separated.")
     List<String> oauthClients;
 
+    @Option(
+        names = "--evm-url",
+        defaultValue = "${env:OGCR_EVM_URL}",
+        description =
+            "Anchor the record on an EVM node (its JSON-RPC URL) instead of the in-process ledger;"
+                + " needs --evm-token, --evm-anchor and the relay's key.")
+    String evmUrl;
+
+    @Option(
+        names = "--evm-chain-id",
+        defaultValue = "${env:OGCR_EVM_CHAIN_ID:-31337}",
+        description = "The network's chain id (default: ${DEFAULT-VALUE}, anvil's).")
+    long evmChainId;
+
+    @Option(
+        names = "--evm-token",
+        defaultValue = "${env:OGCR_EVM_TOKEN}",
+        description = "Address of the CreditToken contract.")
+    String evmToken;
+
+    @Option(
+        names = "--evm-anchor",
+        defaultValue = "${env:OGCR_EVM_ANCHOR}",
+        description = "Address of the AnchorRegistry contract.")
+    String evmAnchor;
+
+    @Option(
+        names = "--evm-key-file",
+        defaultValue = "${env:OGCR_EVM_KEY_FILE}",
+        description =
+            "File holding the relay account's private key (hex); its account needs the"
+                + " registry_operator role. Or OGCR_EVM_PRIVATE_KEY.")
+    Path evmKeyFile;
+
+    @Option(
+        names = "--evm-confirmations",
+        defaultValue = "${env:OGCR_EVM_CONFIRMATIONS:-12}",
+        description = "Blocks, its own included, before an entry counts as confirmed.")
+    int evmConfirmations;
+
+    @Option(
+        names = "--evm-gas-price",
+        defaultValue = "${env:OGCR_EVM_GAS_PRICE:-2000000000}",
+        description = "Gas price offered, in wei (default: ${DEFAULT-VALUE}).")
+    java.math.BigInteger evmGasPrice;
+
+    @Option(
+        names = "--evm-gas-limit",
+        defaultValue = "${env:OGCR_EVM_GAS_LIMIT:-15000000}",
+        description = "Most gas one transaction may use (default: ${DEFAULT-VALUE}).")
+    java.math.BigInteger evmGasLimit;
+
+    @Option(
+        names = "--evm-poll-ms",
+        defaultValue = "${env:OGCR_EVM_POLL_MS:-1000}",
+        description = "How often a sent transaction's receipt is asked for, in ms.")
+    long evmPollMillis;
+
     @Override
     public Integer call() throws InterruptedException {
       ServerConfig config =
@@ -141,7 +200,8 @@ public final class Main implements Callable<Integer> {
               anonymousPerMinute,
               tokenKeyFile != null ? tokenKeyFile : dataDirectory.resolve("token-signing-key.jwk"),
               externalIssuer(),
-              oauthClients());
+              oauthClients(),
+              evm());
       RegistryServer server = RegistryServer.start(config);
       server
           .firstAdministrator()
@@ -167,6 +227,48 @@ public final class Main implements Callable<Integer> {
               + " (press Ctrl+C to stop); the API is described at /openapi.json");
       stopped.await();
       return 0;
+    }
+
+    private Optional<ServerConfig.EvmLedger> evm() {
+      if (evmUrl == null || evmUrl.isBlank()) {
+        return Optional.empty();
+      }
+      CommandLine cl = new CommandLine(this);
+      if (evmToken == null || evmToken.isBlank() || evmAnchor == null || evmAnchor.isBlank()) {
+        throw new CommandLine.ParameterException(
+            cl, "--evm-url needs --evm-token and --evm-anchor, the contracts' addresses");
+      }
+      String key = System.getenv("OGCR_EVM_PRIVATE_KEY");
+      if (evmKeyFile != null) {
+        try {
+          key = java.nio.file.Files.readString(evmKeyFile).trim();
+        } catch (java.io.IOException e) {
+          throw new CommandLine.ParameterException(
+              cl, "--evm-key-file: cannot read " + evmKeyFile + ": " + e.getMessage());
+        }
+      }
+      if (key == null || !key.matches("(0x)?[0-9a-fA-F]{64}")) {
+        throw new CommandLine.ParameterException(
+            cl,
+            "--evm-url needs the relay's private key, 64 hex digits, in --evm-key-file or"
+                + " OGCR_EVM_PRIVATE_KEY");
+      }
+      try {
+        return Optional.of(
+            new ServerConfig.EvmLedger(
+                evmUrl,
+                key,
+                new EvmLedgerSettings(
+                    evmChainId,
+                    evmToken,
+                    evmAnchor,
+                    evmConfirmations,
+                    evmGasPrice,
+                    evmGasLimit,
+                    java.time.Duration.ofMillis(evmPollMillis))));
+      } catch (org.ogcr.domain.common.DomainException e) {
+        throw new CommandLine.ParameterException(cl, "--evm-*: " + e.getMessage());
+      }
     }
 
     private List<PublicClient> oauthClients() {

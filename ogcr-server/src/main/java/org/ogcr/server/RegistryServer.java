@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.ogcr.adapter.evm.EvmCreditLedger;
 import org.ogcr.adapter.jdbc.JdbcAdapters;
 import org.ogcr.adapter.jdbc.JdbcDatabase;
 import org.ogcr.adapter.json.document.JsonDocumentReader;
@@ -24,6 +25,9 @@ import org.ogcr.port.in.CredentialUseCases;
 import org.ogcr.port.out.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
 
 /**
  * The composition root: one database (H2 file by default, or PostgreSQL), the ledger, the
@@ -48,6 +52,10 @@ public final class RegistryServer implements AutoCloseable {
   }
 
   private final Registry registry;
+
+  /** The EVM ledger, when the record is anchored on a chain. */
+  private final Optional<EvmCreditLedger> chain;
+
   private final RestApi api;
   private final AccessTokens tokens;
   private final Optional<CredentialUseCases.IssuedCredential> firstAdministrator;
@@ -67,8 +75,13 @@ public final class RegistryServer implements AutoCloseable {
     }
     Clock clock = Instant::now;
     // the in-process ledger, kept in the same database in tables of its own and in transactions
-    // of its own, so it survives restarts as the record does
-    JdbcAdapters jdbc = JdbcAdapters.create(database, clock, JsonDocumentReader.withDefaults());
+    // of its own, so it survives restarts as the record does; or the registry's contracts on an
+    // EVM node, reached over JSON-RPC
+    this.chain = config.evm().map(RegistryServer::evmLedger);
+    JdbcAdapters jdbc =
+        chain.isPresent()
+            ? JdbcAdapters.create(database, clock, chain.get(), JsonDocumentReader.withDefaults())
+            : JdbcAdapters.create(database, clock, JsonDocumentReader.withDefaults());
     RegistrySettings settings = RegistrySettings.defaults();
     this.registry = Registry.start(jdbc.ports(), settings);
     // the first administrator acts for the registry's organisation; the directory lists it
@@ -134,6 +147,11 @@ public final class RegistryServer implements AutoCloseable {
     }
   }
 
+  private static EvmCreditLedger evmLedger(ServerConfig.EvmLedger evm) {
+    Web3j web3j = Web3j.build(new HttpService(evm.rpcUrl()));
+    return new EvmCreditLedger(web3j, Credentials.create(evm.relayPrivateKey()), evm.settings());
+  }
+
   /** Starts a server; it answers requests when this returns. */
   public static RegistryServer start(ServerConfig config) {
     return new RegistryServer(config);
@@ -175,6 +193,15 @@ public final class RegistryServer implements AutoCloseable {
   private void relayNow() {
     relayQueued.set(false);
     try {
+      // a chain reorganisation may have dropped commands the ledger had applied: apply them again
+      // before the next ones
+      chain.ifPresent(
+          c -> {
+            List<String> again = c.resync();
+            if (!again.isEmpty()) {
+              LOG.warn("a chain reorganisation dropped {} commands; applied again", again.size());
+            }
+          });
       registry.relayLedger();
     } catch (RuntimeException e) {
       LOG.warn("ledger relay failed; it runs again within a second", e);

@@ -3,6 +3,7 @@ package org.ogcr.server;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.ogcr.adapter.evm.EvmLedgerSettings;
 import org.ogcr.adapter.rest.auth.AccessTokenValidator;
 import org.ogcr.adapter.rest.auth.PublicClient;
 import org.ogcr.domain.common.Require;
@@ -17,6 +18,8 @@ import org.ogcr.domain.common.Require;
  * @param tokenKeyFile the private JWK the registry signs access tokens with; made on first start
  * @param externalIssuer another OAuth 2.0 authorization server whose access tokens are trusted
  * @param oauthClients the applications people sign in through (authorization code with PKCE)
+ * @param evm an EVM node and the registry's contracts on it, to anchor the record there instead of
+ *     in the in-process ledger
  */
 public record ServerConfig(
     Path dataDirectory,
@@ -30,7 +33,26 @@ public record ServerConfig(
     int anonymousPerMinute,
     Path tokenKeyFile,
     Optional<AccessTokenValidator> externalIssuer,
-    List<PublicClient> oauthClients) {
+    List<PublicClient> oauthClients,
+    Optional<EvmLedger> evm) {
+
+  /**
+   * The EVM ledger: the node's JSON-RPC URL, the relay's key (its account holds {@code
+   * registry_operator}), and the network's settings.
+   */
+  public record EvmLedger(String rpcUrl, String relayPrivateKey, EvmLedgerSettings settings) {
+    public EvmLedger {
+      Require.nonNull("rpcUrl", rpcUrl);
+      Require.nonNull("relayPrivateKey", relayPrivateKey);
+      Require.nonNull("settings", settings);
+    }
+
+    /** Leaves the key out. */
+    @Override
+    public String toString() {
+      return "EvmLedger[rpcUrl=" + rpcUrl + ", settings=" + settings + "]";
+    }
+  }
 
   public ServerConfig {
     Require.nonNull("dataDirectory", dataDirectory);
@@ -45,6 +67,7 @@ public record ServerConfig(
     Require.nonNull("tokenKeyFile", tokenKeyFile);
     Require.nonNull("externalIssuer", externalIssuer);
     oauthClients = List.copyOf(Require.noNulls("oauthClients", oauthClients));
+    Require.nonNull("evm", evm);
     if (oauthClients.stream().map(PublicClient::id).distinct().count() != oauthClients.size()) {
       throw new IllegalArgumentException("each OAuth client id may be registered once");
     }
@@ -64,7 +87,26 @@ public record ServerConfig(
         120,
         dataDirectory.resolve("token-signing-key.jwk"),
         Optional.empty(),
-        List.of());
+        List.of(),
+        Optional.empty());
+  }
+
+  /** The same configuration, anchoring on an EVM node. */
+  public ServerConfig withEvm(EvmLedger ledger) {
+    return new ServerConfig(
+        dataDirectory,
+        jdbcUrl,
+        dbUser,
+        dbPassword,
+        host,
+        port,
+        publicUrl,
+        maxBodyBytes,
+        anonymousPerMinute,
+        tokenKeyFile,
+        externalIssuer,
+        oauthClients,
+        Optional.of(ledger));
   }
 
   public String baseUrl(int boundPort) {

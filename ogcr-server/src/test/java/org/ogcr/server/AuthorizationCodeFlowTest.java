@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -69,7 +70,8 @@ class AuthorizationCodeFlowTest {
                 List.of(
                     PublicClient.parse("registry-web=" + REDIRECT),
                     PublicClient.parse(
-                        "two-doors=https://a.example.org/cb,https://b.example.org/cb"))));
+                        "two-doors=https://a.example.org/cb,https://b.example.org/cb")),
+                Optional.empty()));
     url = "http://127.0.0.1:" + server.port();
     calls = new ServerCalls(url);
     adminKey = server.firstAdministrator().orElseThrow().key();

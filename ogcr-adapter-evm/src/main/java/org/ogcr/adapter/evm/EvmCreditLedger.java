@@ -394,15 +394,19 @@ public final class EvmCreditLedger implements CreditLedger {
     }
   }
 
-  /** The index of the first journaled command whose block is no longer the chain's. */
+  /**
+   * The index of the first journaled command whose block is no longer the chain's. A reorganisation
+   * replaces the chain's last blocks, so the scan goes back from the newest entry and stops at the
+   * first one whose block stands: one request when nothing moved.
+   */
   private int firstMoved() throws IOException {
-    for (int i = 0; i < journal.size(); i++) {
+    for (int i = journal.size() - 1; i >= 0; i--) {
       Journaled j = journal.get(i);
-      if (!j.blockHash().equals(blockHash(j.block()))) {
-        return i;
+      if (j.blockHash().equals(blockHash(j.block()))) {
+        return i + 1;
       }
     }
-    return journal.size();
+    return 0;
   }
 
   // ----- reconciliation
