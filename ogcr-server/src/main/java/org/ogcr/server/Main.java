@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "ogcr-server 0.1.0",
     description = "The OGCR carbon-removal registry's reference server.",
-    subcommands = {Main.Serve.class, Main.RunDemo.class})
+    subcommands = {Main.Serve.class, Main.RunDemo.class, Main.DeployContracts.class})
 public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
@@ -308,6 +308,80 @@ public final class Main implements Callable<Integer> {
                           .filter(u -> !u.isBlank())
                           .orElse("http://" + host + ":" + port))
               .build());
+    }
+  }
+
+  @Command(
+      name = "deploy-contracts",
+      mixinStandardHelpOptions = true,
+      description =
+          "Deploys the registry's contracts on an EVM node (one administrator, M = 1) and grants"
+              + " the relay's account registry_operator; prints the addresses serve needs.")
+  static final class DeployContracts implements Callable<Integer> {
+
+    @Option(
+        names = "--evm-url",
+        required = true,
+        defaultValue = "${env:OGCR_EVM_URL}",
+        description = "The node's JSON-RPC URL, e.g. http://127.0.0.1:8545.")
+    String evmUrl;
+
+    @Option(
+        names = "--evm-chain-id",
+        defaultValue = "${env:OGCR_EVM_CHAIN_ID:-31337}",
+        description = "The network's chain id (default: ${DEFAULT-VALUE}, anvil's).")
+    long chainId;
+
+    @Option(
+        names = "--admin-key-file",
+        required = true,
+        description = "File holding the administrator account's private key (hex); it pays.")
+    Path adminKeyFile;
+
+    @Option(
+        names = "--operator",
+        required = true,
+        description = "The relay's account address, granted registry_operator.")
+    String operator;
+
+    @Option(
+        names = "--evm-gas-price",
+        defaultValue = "${env:OGCR_EVM_GAS_PRICE:-2000000000}",
+        description = "Gas price offered, in wei (default: ${DEFAULT-VALUE}).")
+    java.math.BigInteger gasPrice;
+
+    @Override
+    public Integer call() throws Exception {
+      String key = java.nio.file.Files.readString(adminKeyFile).trim();
+      org.web3j.protocol.Web3j web3j =
+          org.web3j.protocol.Web3j.build(new org.web3j.protocol.http.HttpService(evmUrl));
+      try {
+        org.ogcr.adapter.evm.EvmContracts.Deployment d =
+            org.ogcr.adapter.evm.EvmContracts.deploy(
+                web3j,
+                chainId,
+                org.web3j.crypto.Credentials.create(key),
+                operator,
+                gasPrice,
+                java.math.BigInteger.valueOf(15_000_000),
+                1000);
+        System.out.println("RegistryAccess " + d.access());
+        System.out.println("CreditToken    " + d.token());
+        System.out.println("AnchorRegistry " + d.anchor());
+        System.out.println(
+            "serve with: --evm-url "
+                + evmUrl
+                + " --evm-chain-id "
+                + chainId
+                + " --evm-token "
+                + d.token()
+                + " --evm-anchor "
+                + d.anchor()
+                + " --evm-key-file <relay key>");
+        return 0;
+      } finally {
+        web3j.shutdown();
+      }
     }
   }
 
