@@ -4,23 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ogcr.adapter.evm.AnvilNode;
-import org.ogcr.adapter.evm.EvmContracts;
 import org.ogcr.adapter.evm.EvmCreditLedger;
 import org.ogcr.adapter.evm.EvmLedgerSettings;
 import org.ogcr.domain.credit.CreditBlock;
 import org.ogcr.domain.id.IssuanceId;
-import org.ogcr.port.model.CreditQuery;
-import org.ogcr.port.model.PageRequest;
 import org.web3j.utils.Numeric;
 
 /**
@@ -30,30 +25,11 @@ import org.web3j.utils.Numeric;
  */
 class ServerOverEvmTest {
 
-  private static final BigInteger GAS_PRICE = BigInteger.valueOf(2_000_000_000L);
-  private static final BigInteger GAS_LIMIT = BigInteger.valueOf(15_000_000);
-
   @Test
   void theWorkedExampleOverHttpIsAnchoredOnTheChain(@TempDir Path data) throws Exception {
     try (AnvilNode node = AnvilNode.start()) {
-      EvmContracts.Deployment d =
-          EvmContracts.deploy(
-              node.web3j(),
-              AnvilNode.CHAIN_ID,
-              AnvilNode.DEPLOYER,
-              AnvilNode.OPERATOR.getAddress(),
-              GAS_PRICE,
-              GAS_LIMIT,
-              50);
-      EvmLedgerSettings settings =
-          new EvmLedgerSettings(
-              AnvilNode.CHAIN_ID,
-              d.token(),
-              d.anchor(),
-              1,
-              GAS_PRICE,
-              GAS_LIMIT,
-              Duration.ofMillis(50));
+      AnvilNode.Deployed d = node.deployRegistry(1);
+      EvmLedgerSettings settings = d.settings();
       String relayKey =
           Numeric.toHexStringWithPrefixZeroPadded(
               AnvilNode.OPERATOR.getEcKeyPair().getPrivateKey(), 64);
@@ -78,21 +54,7 @@ class ServerOverEvmTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!differences.isEmpty() && System.nanoTime() < deadline) {
           List<CreditBlock> registry =
-              server
-                  .registry()
-                  .credits()
-                  .credits(
-                      new CreditQuery(
-                          Optional.empty(),
-                          Optional.empty(),
-                          Optional.empty(),
-                          Set.of(),
-                          Optional.empty()),
-                      PageRequest.FIRST)
-                  .items()
-                  .stream()
-                  .map(v -> v.block())
-                  .toList();
+              RegistryBlocks.of(server.registry(), Optional.empty(), Optional.empty());
           differences = chain.differences(issuance, registry);
           if (!differences.isEmpty()) {
             Thread.sleep(250);

@@ -101,6 +101,52 @@ public final class AnvilNode implements AutoCloseable {
     return web3j;
   }
 
+  /** Gas a test transaction offers and may use. */
+  public static final java.math.BigInteger GAS_PRICE = java.math.BigInteger.valueOf(2_000_000_000L);
+
+  public static final java.math.BigInteger GAS_LIMIT = java.math.BigInteger.valueOf(15_000_000);
+
+  /** The registry's contracts deployed on this node, and the settings of a ledger over them. */
+  public record Deployed(EvmContracts.Deployment contracts, EvmLedgerSettings settings) {}
+
+  /**
+   * Deploys the registry's contracts, {@link #DEPLOYER} administering and {@link #OPERATOR}
+   * relaying, for a ledger that counts an entry confirmed under {@code confirmations} blocks.
+   */
+  public Deployed deployRegistry(int confirmations) {
+    try {
+      EvmContracts.Deployment d =
+          EvmContracts.deploy(
+              web3j, CHAIN_ID, DEPLOYER, OPERATOR.getAddress(), GAS_PRICE, GAS_LIMIT, 50);
+      return new Deployed(
+          d,
+          new EvmLedgerSettings(
+              CHAIN_ID,
+              d.token(),
+              d.anchor(),
+              confirmations,
+              GAS_PRICE,
+              GAS_LIMIT,
+              java.time.Duration.ofMillis(50)));
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot deploy the registry's contracts on anvil", e);
+    }
+  }
+
+  /** A ledger over a deployment, relaying as {@link #OPERATOR}. */
+  public EvmCreditLedger ledger(Deployed deployed) {
+    return new EvmCreditLedger(web3j, OPERATOR, deployed.settings());
+  }
+
+  /** The credit token of a deployment, as {@code who} calls it. */
+  public org.ogcr.adapter.evm.contracts.CreditToken token(Deployed deployed, Credentials who) {
+    return org.ogcr.adapter.evm.contracts.CreditToken.load(
+        deployed.contracts().token(),
+        web3j,
+        transactions(who),
+        new org.web3j.tx.gas.StaticGasProvider(GAS_PRICE, GAS_LIMIT));
+  }
+
   /** Sends {@code who}'s transactions, asking for their receipts every 50 ms. */
   public org.web3j.tx.TransactionManager transactions(Credentials who) {
     return new org.web3j.tx.RawTransactionManager(

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.ogcr.adapter.evm.contracts.CreditToken;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.tx.gas.DefaultGasProvider;
-import org.web3j.tx.gas.StaticGasProvider;
 
 /**
  * The contracts the build compiles, deployed through their generated web3j wrappers on a real anvil
@@ -24,9 +22,6 @@ import org.web3j.tx.gas.StaticGasProvider;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContractsOnAnvilTest {
 
-  private static final StaticGasProvider GAS =
-      new StaticGasProvider(DefaultGasProvider.GAS_PRICE, BigInteger.valueOf(12_000_000));
-
   private AnvilNode node;
   private CreditToken token;
   private CreditToken asDeployer;
@@ -34,18 +29,9 @@ class ContractsOnAnvilTest {
   @BeforeAll
   void deploy() throws Exception {
     node = AnvilNode.start();
-    EvmContracts.Deployment d =
-        EvmContracts.deploy(
-            node.web3j(),
-            AnvilNode.CHAIN_ID,
-            AnvilNode.DEPLOYER,
-            AnvilNode.OPERATOR.getAddress(),
-            GAS.getGasPrice(),
-            GAS.getGasLimit(),
-            50);
-    token = CreditToken.load(d.token(), node.web3j(), node.transactions(AnvilNode.OPERATOR), GAS);
-    asDeployer =
-        CreditToken.load(d.token(), node.web3j(), node.transactions(AnvilNode.DEPLOYER), GAS);
+    AnvilNode.Deployed d = node.deployRegistry(1);
+    token = node.token(d, AnvilNode.OPERATOR);
+    asDeployer = node.token(d, AnvilNode.DEPLOYER);
   }
 
   @AfterAll

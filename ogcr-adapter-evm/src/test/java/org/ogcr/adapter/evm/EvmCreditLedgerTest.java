@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +20,6 @@ import org.ogcr.port.out.LedgerEntry;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.methods.response.VoidResponse;
 import org.web3j.protocol.http.HttpService;
-import org.web3j.tx.gas.StaticGasProvider;
 
 /**
  * The ledger port's contract, unchanged, against the registry's contracts on a real anvil node
@@ -30,9 +28,6 @@ import org.web3j.tx.gas.StaticGasProvider;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EvmCreditLedgerTest extends CreditLedgerContract {
-
-  private static final BigInteger GAS_PRICE = BigInteger.valueOf(2_000_000_000L);
-  private static final BigInteger GAS_LIMIT = BigInteger.valueOf(15_000_000);
 
   private AnvilNode node;
 
@@ -48,49 +43,20 @@ class EvmCreditLedgerTest extends CreditLedgerContract {
 
   @Override
   protected CreditLedger emptyLedger() {
-    return ledger(deploy(), 1);
-  }
-
-  private EvmContracts.Deployment deploy() {
-    try {
-      return EvmContracts.deploy(
-          node.web3j(),
-          AnvilNode.CHAIN_ID,
-          AnvilNode.DEPLOYER,
-          AnvilNode.OPERATOR.getAddress(),
-          GAS_PRICE,
-          GAS_LIMIT,
-          50);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot deploy the contracts on anvil", e);
-    }
-  }
-
-  private EvmCreditLedger ledger(EvmContracts.Deployment d, int confirmations) {
-    return new EvmCreditLedger(
-        node.web3j(),
-        AnvilNode.OPERATOR,
-        new EvmLedgerSettings(
-            AnvilNode.CHAIN_ID,
-            d.token(),
-            d.anchor(),
-            confirmations,
-            GAS_PRICE,
-            GAS_LIMIT,
-            Duration.ofMillis(50)));
+    return node.ledger(node.deployRegistry(1));
   }
 
   @Test
   void aRestartedRelayFindsWhatTheChainApplied_andTheChainRefusesAnotherCommandUnderAUsedId()
       throws Exception {
-    EvmContracts.Deployment d = deploy();
-    EvmCreditLedger first = ledger(d, 1);
+    AnvilNode.Deployed d = node.deployRegistry(1);
+    EvmCreditLedger first = node.ledger(d);
     IssuedCredits issued = issue("iss-restart", 429);
     LedgerEntry minted = first.submit(mint(issued));
     first.submit(new LedgerCommand.Anchor("pdd-r", "pdd", DocumentHash.sha256("pdd r")));
 
     // a new process: its journal is empty, the chain is not
-    EvmCreditLedger restarted = ledger(d, 1);
+    EvmCreditLedger restarted = node.ledger(d);
     assertThat(restarted.find(minted.command().id())).isEmpty();
     LedgerEntry again = restarted.submit(mint(issued));
     assertThat(again.command()).isEqualTo(minted.command());
@@ -103,12 +69,7 @@ class EvmCreditLedgerTest extends CreditLedgerContract {
             LedgerRefusedException.class,
             e -> assertThat(e.code()).isEqualTo("ledger_command_conflict"));
 
-    CreditToken token =
-        CreditToken.load(
-            d.token(),
-            node.web3j(),
-            node.transactions(AnvilNode.OPERATOR),
-            new StaticGasProvider(GAS_PRICE, GAS_LIMIT));
+    CreditToken token = node.token(d, AnvilNode.OPERATOR);
     byte[] issuance = EvmCreditLedger.key(issued.id().value());
     assertThat(token.liveAmountOf(issuance).send())
         .as("minted once")
@@ -118,7 +79,7 @@ class EvmCreditLedgerTest extends CreditLedgerContract {
 
   @Test
   void anEntryIsConfirmedOnceEnoughBlocksAreOnTopOfIt() throws Exception {
-    EvmCreditLedger ledger = ledger(deploy(), 3);
+    EvmCreditLedger ledger = node.ledger(node.deployRegistry(3));
     LedgerEntry anchored =
         ledger.submit(new LedgerCommand.Anchor("mrv-c", "mrv", DocumentHash.sha256("mrv c")));
     assertThat(anchored.confirmed()).isFalse();

@@ -3,7 +3,6 @@ package org.ogcr.adapter.evm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +29,6 @@ import org.ogcr.port.out.LedgerEntry;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.methods.response.VoidResponse;
 import org.web3j.protocol.http.HttpService;
-import org.web3j.tx.gas.StaticGasProvider;
 
 /**
  * Chain reorganisations forced on anvil ({@code anvil_reorg}, which replaces the last blocks with
@@ -41,8 +39,6 @@ import org.web3j.tx.gas.StaticGasProvider;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReorgOnAnvilTest {
 
-  private static final BigInteger GAS_PRICE = BigInteger.valueOf(2_000_000_000L);
-  private static final BigInteger GAS_LIMIT = BigInteger.valueOf(15_000_000);
   private static final AccountId LLC = new AccountId("nulhegan-llc");
   private static final AccountId POOL = new AccountId("buffer-pool");
   private static final AccountId BUYER = new AccountId("buyer");
@@ -63,28 +59,9 @@ class ReorgOnAnvilTest {
   @ValueSource(ints = {1, 2, 3, 5, 8, 16, 32, 64})
   void afterAReorgOfAnyDepth_theChainHoldsTheLedgersBlocksAgain_andNeverAPhantomCredit(int depth)
       throws Exception {
-    EvmContracts.Deployment d =
-        EvmContracts.deploy(
-            node.web3j(),
-            AnvilNode.CHAIN_ID,
-            AnvilNode.DEPLOYER,
-            AnvilNode.OPERATOR.getAddress(),
-            GAS_PRICE,
-            GAS_LIMIT,
-            50);
     int confirmations = 3;
-    EvmCreditLedger ledger =
-        new EvmCreditLedger(
-            node.web3j(),
-            AnvilNode.OPERATOR,
-            new EvmLedgerSettings(
-                AnvilNode.CHAIN_ID,
-                d.token(),
-                d.anchor(),
-                confirmations,
-                GAS_PRICE,
-                GAS_LIMIT,
-                Duration.ofMillis(50)));
+    AnvilNode.Deployed d = node.deployRegistry(confirmations);
+    EvmCreditLedger ledger = node.ledger(d);
     IssuanceId id = new IssuanceId("iss-reorg-" + depth);
     IssuedCredits issued =
         IssuedCredits.issue(
@@ -121,12 +98,7 @@ class ReorgOnAnvilTest {
 
     reorg(depth);
 
-    CreditToken token =
-        CreditToken.load(
-            d.token(),
-            node.web3j(),
-            node.transactions(AnvilNode.OPERATOR),
-            new StaticGasProvider(GAS_PRICE, GAS_LIMIT));
+    CreditToken token = node.token(d, AnvilNode.OPERATOR);
     BigInteger live = token.liveAmountOf(EvmCreditLedger.key(id.value())).send();
     assertThat(live)
         .as("no phantom credit: all or nothing of the issuance")

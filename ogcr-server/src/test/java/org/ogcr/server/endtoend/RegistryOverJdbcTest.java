@@ -21,9 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ogcr.adapter.evm.AnvilNode;
-import org.ogcr.adapter.evm.EvmContracts;
 import org.ogcr.adapter.evm.EvmCreditLedger;
-import org.ogcr.adapter.evm.EvmLedgerSettings;
 import org.ogcr.adapter.inmemory.InMemoryCreditLedger;
 import org.ogcr.adapter.inmemory.ManualClock;
 import org.ogcr.adapter.jdbc.JdbcAdapters;
@@ -120,30 +118,8 @@ class RegistryOverJdbcTest {
   @Test
   void theWorkedExampleRelaysToTheContractsOnAnEvmNode_andTheChainHoldsTheRegistrysBlocks(
       @TempDir Path data) throws Exception {
-    java.math.BigInteger gasPrice = java.math.BigInteger.valueOf(2_000_000_000L);
-    java.math.BigInteger gasLimit = java.math.BigInteger.valueOf(15_000_000);
     try (AnvilNode node = AnvilNode.start()) {
-      EvmContracts.Deployment d =
-          EvmContracts.deploy(
-              node.web3j(),
-              AnvilNode.CHAIN_ID,
-              AnvilNode.DEPLOYER,
-              AnvilNode.OPERATOR.getAddress(),
-              gasPrice,
-              gasLimit,
-              50);
-      EvmCreditLedger chain =
-          new EvmCreditLedger(
-              node.web3j(),
-              AnvilNode.OPERATOR,
-              new EvmLedgerSettings(
-                  AnvilNode.CHAIN_ID,
-                  d.token(),
-                  d.anchor(),
-                  1,
-                  gasPrice,
-                  gasLimit,
-                  java.time.Duration.ofMillis(50)));
+      EvmCreditLedger chain = node.ledger(node.deployRegistry(1));
       ManualClock clock = new ManualClock(Instant.parse("2027-03-01T09:00:00Z"));
       Registry r = registry(JdbcDatabase.h2File(data), clock, chain);
       // issuance, sale, retirement and a reversal with replacements from the buffer pool: every
@@ -151,20 +127,7 @@ class RegistryOverJdbcTest {
       runTheWorkedExample(r, clock);
       assertTheOutcome(r);
       List<CreditBlock> registry =
-          r
-              .credits()
-              .credits(
-                  new org.ogcr.port.model.CreditQuery(
-                      Optional.empty(),
-                      Optional.empty(),
-                      Optional.empty(),
-                      Set.of(),
-                      Optional.empty()),
-                  org.ogcr.port.model.PageRequest.FIRST)
-              .items()
-              .stream()
-              .map(v -> v.block())
-              .toList();
+          org.ogcr.server.RegistryBlocks.of(r, Optional.empty(), Optional.empty());
       assertThat(chain.differences(ISSUANCE, registry)).isEmpty();
       assertThat(chain.liveBlocks(ISSUANCE)).hasSameSizeAs(registry);
       // and the reconciliation sees a difference when there is one
@@ -392,20 +355,7 @@ class RegistryOverJdbcTest {
 
   private static void assertTheOutcome(Registry r) {
     List<CreditBlock> blocks =
-        r
-            .credits()
-            .credits(
-                new org.ogcr.port.model.CreditQuery(
-                    Optional.of(NULHEGAN),
-                    Optional.of(2026),
-                    Optional.empty(),
-                    Set.of(),
-                    Optional.empty()),
-                org.ogcr.port.model.PageRequest.FIRST)
-            .items()
-            .stream()
-            .map(v -> v.block())
-            .toList();
+        org.ogcr.server.RegistryBlocks.of(r, Optional.of(NULHEGAN), Optional.of(2026));
     SupplyTally.of(blocks).requireBalanced(429);
     assertThat(blocks)
         .filteredOn(b -> b.status() == CreditStatus.RETIRED)
