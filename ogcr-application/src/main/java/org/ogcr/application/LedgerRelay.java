@@ -73,7 +73,8 @@ public final class LedgerRelay {
         if (!entry.confirmed()) {
           // recorded but not final (a chain may still reorganise): ask again later; resubmitting
           // is idempotent and returns the entry once confirmed. Later commands wait their turn.
-          outbox.markFailed(id, "awaiting confirmation", now.plus(firstBackoff));
+          // Waiting is no failure: it does not lengthen the backoff of a later one.
+          outbox.markAwaiting(id, now.plus(firstBackoff));
           return new Round(relayed, refused, 0);
         }
         outbox.markRelayed(id, entry);

@@ -153,6 +153,9 @@ class LedgerRelayTest {
     assertThat(relay(flaky).relayDue(10)).isEqualTo(new LedgerRelay.Round(0, 0, 0));
     assertThat(outbox.find("doc-0").orElseThrow().state()).isEqualTo(LedgerOutbox.State.PENDING);
     assertThat(outbox.find("doc-0").orElseThrow().lastError()).contains("awaiting confirmation");
+    assertThat(outbox.find("doc-0").orElseThrow().attempts())
+        .as("waiting for confirmation is no failed attempt")
+        .isZero();
     clock.advance(Duration.ofSeconds(1));
     assertThat(relay(flaky).relayDue(10)).isEqualTo(new LedgerRelay.Round(2, 0, 0));
     assertThat(real.entries(1, 10)).hasSize(2);

@@ -353,6 +353,11 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       String key = java.nio.file.Files.readString(adminKeyFile).trim();
+      if (!key.matches("(0x)?[0-9a-fA-F]{64}")) {
+        // never echo the key: a malformed one would otherwise show up in the error
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "--admin-key-file must hold a private key of 64 hex digits");
+      }
       org.web3j.protocol.Web3j web3j =
           org.web3j.protocol.Web3j.build(new org.web3j.protocol.http.HttpService(evmUrl));
       try {

@@ -53,8 +53,10 @@ public final class RegistryServer implements AutoCloseable {
 
   private final Registry registry;
 
-  /** The EVM ledger, when the record is anchored on a chain. */
+  /** The EVM ledger, when the record is anchored on a chain, and its node's client. */
   private final Optional<EvmCreditLedger> chain;
+
+  private final Optional<Web3j> node;
 
   private final RestApi api;
   private final AccessTokens tokens;
@@ -77,7 +79,14 @@ public final class RegistryServer implements AutoCloseable {
     // the in-process ledger, kept in the same database in tables of its own and in transactions
     // of its own, so it survives restarts as the record does; or the registry's contracts on an
     // EVM node, reached over JSON-RPC
-    this.chain = config.evm().map(RegistryServer::evmLedger);
+    this.node = config.evm().map(evm -> Web3j.build(new HttpService(evm.rpcUrl())));
+    this.chain =
+        config
+            .evm()
+            .map(
+                evm ->
+                    new EvmCreditLedger(
+                        node.get(), Credentials.create(evm.relayPrivateKey()), evm.settings()));
     JdbcAdapters jdbc =
         chain.isPresent()
             ? JdbcAdapters.create(database, clock, chain.get(), JsonDocumentReader.withDefaults())
@@ -147,11 +156,6 @@ public final class RegistryServer implements AutoCloseable {
     }
   }
 
-  private static EvmCreditLedger evmLedger(ServerConfig.EvmLedger evm) {
-    Web3j web3j = Web3j.build(new HttpService(evm.rpcUrl()));
-    return new EvmCreditLedger(web3j, Credentials.create(evm.relayPrivateKey()), evm.settings());
-  }
-
   /** Starts a server; it answers requests when this returns. */
   public static RegistryServer start(ServerConfig config) {
     return new RegistryServer(config);
@@ -208,7 +212,9 @@ public final class RegistryServer implements AutoCloseable {
     }
   }
 
-  /** Stops answering, lets a running relay round finish, then closes the database. */
+  /**
+   * Stops answering, lets a running relay round finish, then closes the node client and database.
+   */
   @Override
   public void close() {
     api.stop();
@@ -221,6 +227,7 @@ public final class RegistryServer implements AutoCloseable {
       relay.shutdownNow();
       Thread.currentThread().interrupt();
     }
+    node.ifPresent(Web3j::shutdown);
     try {
       closeDatabase.close();
     } catch (Exception e) {

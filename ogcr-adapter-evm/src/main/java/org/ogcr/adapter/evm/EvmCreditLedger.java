@@ -103,22 +103,29 @@ public final class EvmCreditLedger implements CreditLedger {
     }
     try {
       byte[] id = key(command.id());
-      Call call = callOf(command, id);
-      if (call.applied().send()) {
-        // applied before (by this relay before a restart, or by another): the chain refuses a
-        // different command under the id, so simulating the same call tells the two apart
-        refusal(call)
-            .ifPresent(
-                e -> {
-                  throw e;
-                });
-        return journal(command, appliedAt(call.address(), id));
+      Call call;
+      try {
+        call = callOf(command, id);
+      } catch (LedgerRefusedException noLiveToken) {
+        // a removed block without a live token: unless a transaction of an earlier attempt was
+        // mined meanwhile, and applied this very command
+        if (token.isApplied(id).send()) {
+          return journal(command, appliedAt(token.getContractAddress(), id));
+        }
+        throw noLiveToken;
       }
-      refusal(call)
-          .ifPresent(
-              e -> {
-                throw e;
-              });
+      if (call.applied().send()) {
+        // applied before (by this relay before a restart, or by another relay)
+        return journal(command, sameCommandAppliedAt(call, command, id));
+      }
+      Optional<LedgerRefusedException> refused = refusal(call);
+      if (refused.isPresent()) {
+        if (refused.get().code().equals(ChainRefusals.MISMATCH) && call.applied().send()) {
+          // the state moved because this command itself was applied meanwhile: no refusal
+          return journal(command, sameCommandAppliedAt(call, command, id));
+        }
+        throw refused.get();
+      }
       TransactionReceipt receipt = call.write().send();
       return journal(command, receipt.getBlockNumber());
     } catch (RuntimeException e) {
@@ -152,13 +159,39 @@ public final class EvmCreditLedger implements CreditLedger {
   private record Call(
       String address,
       RemoteFunctionCall<Boolean> applied,
+      RemoteFunctionCall<byte[]> digest,
       RemoteFunctionCall<TransactionReceipt> write) {}
+
+  /**
+   * Where the chain applied the command's id, once it is sure the chain applied this command: the
+   * contract keeps the keccak of the calldata that applied the id, and the same command makes the
+   * same calldata. A block change applied before cannot be rebuilt (its tokens are closed by now),
+   * so there the id alone answers.
+   */
+  private BigInteger sameCommandAppliedAt(Call call, LedgerCommand command, byte[] id)
+      throws Exception {
+    if (call.write() != null) {
+      byte[] mine = Hash.sha3(Numeric.hexStringToByteArray(call.write().encodeFunctionCall()));
+      byte[] applied = call.digest().send();
+      if (!java.util.Arrays.equals(mine, applied)) {
+        throw new LedgerRefusedException(
+            ChainRefusals.CONFLICT,
+            "command id "
+                + command.id()
+                + " was applied on chain to another call (digest "
+                + Numeric.toHexString(applied)
+                + ")");
+      }
+    }
+    return appliedAt(call.address(), id);
+  }
 
   private Call callOf(LedgerCommand command, byte[] id) throws Exception {
     if (command instanceof LedgerCommand.Anchor a) {
       return new Call(
           anchors.getContractAddress(),
           anchors.isApplied(id),
+          anchors.commandDigest(id),
           anchors.anchor(id, key(a.kind()), a.hash().bytes()));
     }
     if (command instanceof LedgerCommand.Mint m) {
@@ -171,18 +204,21 @@ public final class EvmCreditLedger implements CreditLedger {
       return new Call(
           token.getContractAddress(),
           token.isApplied(id),
+          token.commandDigest(id),
           token.mintIssuance(id, header, blocks(m.blocks())));
     }
     LedgerCommand.Apply apply = (LedgerCommand.Apply) command;
     if (token.isApplied(id).send()) {
       // a retry: its tokens are closed by now, so the call cannot be rebuilt; the chain's record
       // of the id is the answer
-      return new Call(token.getContractAddress(), token.isApplied(id), null);
+      return new Call(
+          token.getContractAddress(), token.isApplied(id), token.commandDigest(id), null);
     }
     List<BigInteger> removed = tokensOf(apply.change().removed());
     return new Call(
         token.getContractAddress(),
         token.isApplied(id),
+        token.commandDigest(id),
         token.applyChange(
             id, key(apply.operation()), removed, blocks(apply.change().added()), reason(apply)));
   }
@@ -335,7 +371,8 @@ public final class EvmCreditLedger implements CreditLedger {
                       .compareTo(BigInteger.valueOf(settings.confirmations()))
                   >= 0
               && j.blockHash().equals(blockHash(j.block()));
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // the node cannot tell now: not confirmed yet, the relay asks again later
       confirmed = false;
     }
     LedgerEntry e = j.entry();

@@ -98,6 +98,20 @@ public final class InMemoryLedgerOutbox implements LedgerOutbox {
   }
 
   @Override
+  public void markAwaiting(String commandId, Instant nextAttemptAt) {
+    Require.nonNull("nextAttemptAt", nextAttemptAt);
+    uow.locked(
+        () ->
+            settle(
+                commandId,
+                State.PENDING,
+                Optional.of(AWAITING),
+                Optional.empty(),
+                Optional.of(nextAttemptAt),
+                0));
+  }
+
+  @Override
   public void markRefused(String commandId, String error) {
     uow.locked(
         () ->
@@ -115,6 +129,16 @@ public final class InMemoryLedgerOutbox implements LedgerOutbox {
       Optional<String> error,
       Optional<LedgerEntry> entry,
       Optional<Instant> retryAt) {
+    settle(commandId, state, error, entry, retryAt, 1);
+  }
+
+  private void settle(
+      String commandId,
+      State state,
+      Optional<String> error,
+      Optional<LedgerEntry> entry,
+      Optional<Instant> retryAt,
+      int attempts) {
     Item item = items.get(commandId);
     if (item != null && item.state() == State.RELAYED) {
       return;
@@ -130,7 +154,7 @@ public final class InMemoryLedgerOutbox implements LedgerOutbox {
         new Item(
             item.command(),
             state,
-            item.attempts() + 1,
+            item.attempts() + attempts,
             retryAt.orElse(item.nextAttemptAt()),
             error.isPresent() ? error : item.lastError(),
             entry));

@@ -95,6 +95,18 @@ public final class JdbcLedgerOutbox implements LedgerOutbox {
   }
 
   @Override
+  public void markAwaiting(String commandId, Instant nextAttemptAt) {
+    Require.nonNull("nextAttemptAt", nextAttemptAt);
+    settle(
+        commandId,
+        State.PENDING,
+        Optional.of(AWAITING),
+        Optional.empty(),
+        Optional.of(nextAttemptAt),
+        0);
+  }
+
+  @Override
   public void markRefused(String commandId, String error) {
     settle(commandId, State.REFUSED, Optional.of(error), Optional.empty(), Optional.empty());
   }
@@ -109,6 +121,16 @@ public final class JdbcLedgerOutbox implements LedgerOutbox {
       Optional<String> error,
       Optional<LedgerEntry> entry,
       Optional<Instant> retryAt) {
+    settle(commandId, state, error, entry, retryAt, 1);
+  }
+
+  private void settle(
+      String commandId,
+      State state,
+      Optional<String> error,
+      Optional<LedgerEntry> entry,
+      Optional<Instant> retryAt,
+      int attempts) {
     Require.nonNull("commandId", commandId);
     uow.withHandle(
         h -> {
@@ -125,10 +147,11 @@ public final class JdbcLedgerOutbox implements LedgerOutbox {
           }
           Item item = found.get();
           h.createUpdate(
-                  "update ledger_outbox set state = :state, attempts = attempts + 1,"
+                  "update ledger_outbox set state = :state, attempts = attempts + :attempts,"
                       + " next_attempt_at = :next, last_error = :error, entry = :entry"
                       + " where command_id = :id and state = 'PENDING'")
               .bind("state", state.name())
+              .bind("attempts", attempts)
               .bind("next", Sql.at(retryAt.orElse(item.nextAttemptAt())))
               .bind("error", error.or(item::lastError).map(Sql::clip).orElse(null))
               .bind("entry", entry.map(LedgerJson::entry).orElse(null))

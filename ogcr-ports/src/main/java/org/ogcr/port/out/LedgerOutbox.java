@@ -54,8 +54,18 @@ public interface LedgerOutbox {
    */
   void markRelayed(String commandId, LedgerEntry entry);
 
-  /** Sending failed or is not confirmed yet; retry at {@code nextAttemptAt}. */
+  /** Sending failed; retry at {@code nextAttemptAt}. Counts as an attempt. */
   void markFailed(String commandId, String error, Instant nextAttemptAt);
+
+  /**
+   * The ledger recorded the command but has not confirmed it yet (a chain waits for blocks on top):
+   * ask again at {@code nextAttemptAt}. Not a failed attempt: {@code attempts}, which sets the
+   * backoff of failures, stays as it is, and the last error reads {@value #AWAITING}.
+   */
+  void markAwaiting(String commandId, Instant nextAttemptAt);
+
+  /** The last error of a command the ledger recorded but has not confirmed yet. */
+  String AWAITING = "awaiting confirmation";
 
   /** The ledger refused the command for good. */
   void markRefused(String commandId, String error);

@@ -65,6 +65,24 @@ public abstract class LedgerOutboxContract {
   }
 
   @Test
+  void givenAwaitingConfirmation_theCommandWaitsInItsPlace_withoutCountingAFailedAttempt() {
+    LedgerOutbox outbox = emptyOutbox();
+    outbox.enqueue(anchor(1), T0);
+    outbox.enqueue(anchor(2), T0);
+    outbox.markFailed("doc-1", "ledger unreachable", T0.plusSeconds(1));
+    outbox.markAwaiting("doc-1", T0.plusSeconds(2));
+    outbox.markAwaiting("doc-1", T0.plusSeconds(3));
+    assertThat(outbox.due(T0.plusSeconds(2), 10)).isEmpty();
+    assertThat(outbox.due(T0.plusSeconds(3), 10))
+        .extracting(i -> i.command().id())
+        .containsExactly("doc-1", "doc-2");
+    LedgerOutbox.Item waiting = outbox.find("doc-1").orElseThrow();
+    assertThat(waiting.state()).isEqualTo(LedgerOutbox.State.PENDING);
+    assertThat(waiting.attempts()).as("only the failure counts").isEqualTo(1);
+    assertThat(waiting.lastError()).contains(LedgerOutbox.AWAITING);
+  }
+
+  @Test
   void givenRelayedOrRefused_commandLeavesTheQueue_andCannotBeMarkedAgain() {
     LedgerOutbox outbox = emptyOutbox();
     outbox.enqueue(anchor(1), T0);
