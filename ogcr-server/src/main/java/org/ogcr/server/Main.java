@@ -29,9 +29,11 @@ public final class Main implements Callable<Integer> {
     System.exit(new CommandLine(new Main()).execute(args));
   }
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
-    new CommandLine(this).usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
     return 0;
   }
 
@@ -41,6 +43,8 @@ public final class Main implements Callable<Integer> {
       description =
           "Runs the registry: an H2 database under --data-dir by default, PostgreSQL with --jdbc-url.")
   static final class Serve implements Callable<Integer> {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(
         names = "--data-dir",
@@ -233,7 +237,7 @@ public final class Main implements Callable<Integer> {
       if (evmUrl == null || evmUrl.isBlank()) {
         return Optional.empty();
       }
-      CommandLine cl = new CommandLine(this);
+      CommandLine cl = spec.commandLine();
       if (evmToken == null || evmToken.isBlank() || evmAnchor == null || evmAnchor.isBlank()) {
         throw new CommandLine.ParameterException(
             cl, "--evm-url needs --evm-token and --evm-anchor, the contracts' addresses");
@@ -285,7 +289,7 @@ public final class Main implements Callable<Integer> {
         return clients;
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(
-            new CommandLine(this), "--oauth-client: " + e.getMessage());
+            spec.commandLine(), "--oauth-client: " + e.getMessage());
       }
     }
 
@@ -295,7 +299,7 @@ public final class Main implements Callable<Integer> {
       }
       if (trustJwksUri == null || trustJwksUri.isBlank()) {
         throw new CommandLine.ParameterException(
-            new CommandLine(this), "--trust-issuer needs --trust-jwks-uri");
+            spec.commandLine(), "--trust-issuer needs --trust-jwks-uri");
       }
       return Optional.of(
           ExternalIssuer.builder()
@@ -318,6 +322,8 @@ public final class Main implements Callable<Integer> {
           "Deploys the registry's contracts on an EVM node (one administrator, M = 1) and grants"
               + " the relay's account registry_operator; prints the addresses serve needs.")
   static final class DeployContracts implements Callable<Integer> {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(
         names = "--evm-url",
@@ -356,7 +362,7 @@ public final class Main implements Callable<Integer> {
       if (!key.matches("(0x)?[0-9a-fA-F]{64}")) {
         // never echo the key: a malformed one would otherwise show up in the error
         throw new CommandLine.ParameterException(
-            new CommandLine(this), "--admin-key-file must hold a private key of 64 hex digits");
+            spec.commandLine(), "--admin-key-file must hold a private key of 64 hex digits");
       }
       org.web3j.protocol.Web3j web3j =
           org.web3j.protocol.Web3j.build(new org.web3j.protocol.http.HttpService(evmUrl));

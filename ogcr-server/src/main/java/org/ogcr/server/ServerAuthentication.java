@@ -58,12 +58,12 @@ final class ServerAuthentication {
       String jwk = AccessTokens.newSigningKeyJwk();
       Path temporary = file.resolveSibling(file.getFileName() + ".new");
       Files.deleteIfExists(temporary);
-      try {
+      if (temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
         // owner-only from its creation: the private key is never readable by others
         Files.createFile(
             temporary,
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException e) {
+      } else {
         // a file system without POSIX permissions: the directory's protection applies
         Files.createFile(temporary);
       }

@@ -135,6 +135,11 @@ class ServerJarIT {
           .isEqualTo(200);
       assertThat(data.resolve("ogcr.mv.db")).exists();
       assertThat(data.resolve("token-signing-key.jwk")).exists();
+      assertThat(Files.getPosixFilePermissions(data.resolve("token-signing-key.jwk")))
+          .as("the private key is the owner's alone")
+          .containsExactlyInAnyOrder(
+              java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+              java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     } finally {
       stop(first.process());
     }

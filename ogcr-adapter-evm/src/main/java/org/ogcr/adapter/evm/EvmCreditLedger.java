@@ -103,26 +103,23 @@ public final class EvmCreditLedger implements CreditLedger {
     }
     try {
       byte[] id = key(command.id());
-      Call call;
+      if (applied(command, id)) {
+        // applied before (by this relay before a restart, or by another relay)
+        return journal(command, sameCommandAppliedAt(command, id));
+      }
+      Optional<LedgerRefusedException> refused;
+      Call call = null;
       try {
         call = callOf(command, id);
+        refused = refusal(call);
       } catch (LedgerRefusedException noLiveToken) {
-        // a removed block without a live token: unless a transaction of an earlier attempt was
-        // mined meanwhile, and applied this very command
-        if (token.isApplied(id).send()) {
-          return journal(command, appliedAt(token.getContractAddress(), id));
-        }
-        throw noLiveToken;
+        refused = Optional.of(noLiveToken);
       }
-      if (call.applied().send()) {
-        // applied before (by this relay before a restart, or by another relay)
-        return journal(command, sameCommandAppliedAt(call, command, id));
-      }
-      Optional<LedgerRefusedException> refused = refusal(call);
       if (refused.isPresent()) {
-        if (refused.get().code().equals(ChainRefusals.MISMATCH) && call.applied().send()) {
-          // the state moved because this command itself was applied meanwhile: no refusal
-          return journal(command, sameCommandAppliedAt(call, command, id));
+        if (refused.get().code().equals(ChainRefusals.MISMATCH) && applied(command, id)) {
+          // the state moved because a transaction of an earlier attempt, mined late, applied
+          // this very command: no refusal
+          return journal(command, sameCommandAppliedAt(command, id));
         }
         throw refused.get();
       }
@@ -147,52 +144,61 @@ public final class EvmCreditLedger implements CreditLedger {
     Require.positive("fromSequence", fromSequence);
     Require.positive("limit", limit);
     List<LedgerEntry> page = new ArrayList<>();
+    Optional<BigInteger> latest = latestBlock();
     for (long s = fromSequence; s <= journal.size() && page.size() < limit; s++) {
-      page.add(withConfirmation(journal.get((int) s - 1)));
+      page.add(withConfirmation(journal.get((int) s - 1), latest));
     }
     return page;
   }
 
   // ----- the calls
 
-  /** A command as a contract call: whether the chain applied its id, and the call itself. */
-  private record Call(
-      String address,
-      RemoteFunctionCall<Boolean> applied,
-      RemoteFunctionCall<byte[]> digest,
-      RemoteFunctionCall<TransactionReceipt> write) {}
+  /** A command as a contract call: the contract's address and the call. */
+  private record Call(String address, RemoteFunctionCall<TransactionReceipt> write) {}
+
+  /** Whether the contract that takes {@code command} applied its id. */
+  private boolean applied(LedgerCommand command, byte[] id) throws Exception {
+    return command instanceof LedgerCommand.Anchor
+        ? anchors.isApplied(id).send()
+        : token.isApplied(id).send();
+  }
 
   /**
    * Where the chain applied the command's id, once it is sure the chain applied this command: the
-   * contract keeps the keccak of the calldata that applied the id, and the same command makes the
-   * same calldata. A block change applied before cannot be rebuilt (its tokens are closed by now),
-   * so there the id alone answers.
+   * contract keeps the keccak of the calldata that applied the id, and the same anchor or mint
+   * makes the same calldata. A block change applied before cannot be rebuilt (its tokens are closed
+   * by now), so there the id alone answers.
    */
-  private BigInteger sameCommandAppliedAt(Call call, LedgerCommand command, byte[] id)
-      throws Exception {
-    if (call.write() != null) {
-      byte[] mine = Hash.sha3(Numeric.hexStringToByteArray(call.write().encodeFunctionCall()));
-      byte[] applied = call.digest().send();
-      if (!java.util.Arrays.equals(mine, applied)) {
-        throw new LedgerRefusedException(
-            ChainRefusals.CONFLICT,
-            "command id "
-                + command.id()
-                + " was applied on chain to another call (digest "
-                + Numeric.toHexString(applied)
-                + ")");
-      }
+  private BigInteger sameCommandAppliedAt(LedgerCommand command, byte[] id) throws Exception {
+    if (command instanceof LedgerCommand.Apply) {
+      return appliedAt(token.getContractAddress(), id);
+    }
+    Call call = callOf(command, id);
+    byte[] mine = Hash.sha3(Numeric.hexStringToByteArray(call.write().encodeFunctionCall()));
+    byte[] applied =
+        command instanceof LedgerCommand.Anchor
+            ? anchors.commandDigest(id).send()
+            : token.commandDigest(id).send();
+    if (!java.util.Arrays.equals(mine, applied)) {
+      throw new LedgerRefusedException(
+          ChainRefusals.CONFLICT,
+          "command id "
+              + command.id()
+              + " was applied on chain to another call (digest "
+              + Numeric.toHexString(applied)
+              + ")");
     }
     return appliedAt(call.address(), id);
   }
 
+  /**
+   * The call that applies a command. A block change's tokens are looked up on chain, so only a
+   * change not applied yet can be built.
+   */
   private Call callOf(LedgerCommand command, byte[] id) throws Exception {
     if (command instanceof LedgerCommand.Anchor a) {
       return new Call(
-          anchors.getContractAddress(),
-          anchors.isApplied(id),
-          anchors.commandDigest(id),
-          anchors.anchor(id, key(a.kind()), a.hash().bytes()));
+          anchors.getContractAddress(), anchors.anchor(id, key(a.kind()), a.hash().bytes()));
     }
     if (command instanceof LedgerCommand.Mint m) {
       CreditToken.IssuanceHeader header =
@@ -202,23 +208,12 @@ public final class EvmCreditLedger implements CreditLedger {
               key(m.report().value()),
               BigInteger.valueOf(m.vintageYear()));
       return new Call(
-          token.getContractAddress(),
-          token.isApplied(id),
-          token.commandDigest(id),
-          token.mintIssuance(id, header, blocks(m.blocks())));
+          token.getContractAddress(), token.mintIssuance(id, header, blocks(m.blocks())));
     }
     LedgerCommand.Apply apply = (LedgerCommand.Apply) command;
-    if (token.isApplied(id).send()) {
-      // a retry: its tokens are closed by now, so the call cannot be rebuilt; the chain's record
-      // of the id is the answer
-      return new Call(
-          token.getContractAddress(), token.isApplied(id), token.commandDigest(id), null);
-    }
     List<BigInteger> removed = tokensOf(apply.change().removed());
     return new Call(
         token.getContractAddress(),
-        token.isApplied(id),
-        token.commandDigest(id),
         token.applyChange(
             id, key(apply.operation()), removed, blocks(apply.change().added()), reason(apply)));
   }
@@ -228,11 +223,10 @@ public final class EvmCreditLedger implements CreditLedger {
    * chain: {@code ledger_state_mismatch}, before any transaction.
    */
   private List<BigInteger> tokensOf(List<CreditBlock> removed) throws Exception {
-    List<CreditBlock> ordered =
-        removed.stream().sorted(Comparator.comparingLong(b -> b.range().first())).toList();
+    // a BlockChange holds its blocks in serial order, as the contract wants them
     List<BigInteger> ids = new ArrayList<>();
     Map<String, List<CreditToken.TokenView>> live = new HashMap<>();
-    for (CreditBlock b : ordered) {
+    for (CreditBlock b : removed) {
       List<CreditToken.TokenView> tokens = live.get(b.issuance().value());
       if (tokens == null) {
         tokens = new ArrayList<>();
@@ -266,6 +260,10 @@ public final class EvmCreditLedger implements CreditLedger {
         && java.util.Arrays.equals(t.replacementFor, replacementFor(b));
   }
 
+  /**
+   * Blocks as the contract takes them, in serial order: a mint tiles its issuance in any order the
+   * port allows, the contract wants them sorted.
+   */
   private static List<CreditToken.Block> blocks(List<CreditBlock> blocks) {
     return blocks.stream()
         .sorted(Comparator.comparingLong(b -> b.range().first()))
@@ -305,9 +303,6 @@ public final class EvmCreditLedger implements CreditLedger {
 
   /** The contract's refusal of the call, simulated; empty when it would go through. */
   private Optional<LedgerRefusedException> refusal(Call call) throws IOException {
-    if (call.write() == null) {
-      return Optional.empty();
-    }
     EthCall result =
         web3j
             .ethCall(
@@ -361,22 +356,39 @@ public final class EvmCreditLedger implements CreditLedger {
   }
 
   private LedgerEntry withConfirmation(Journaled j) {
+    return withConfirmation(j, latestBlock());
+  }
+
+  /**
+   * The entry, confirmed once {@code confirmations} blocks up to {@code latest} stand on it and its
+   * block is still the chain's; not confirmed while the node cannot tell (the relay asks again).
+   */
+  private LedgerEntry withConfirmation(Journaled j, Optional<BigInteger> latest) {
     boolean confirmed;
     try {
-      BigInteger latest = web3j.ethBlockNumber().send().getBlockNumber();
       confirmed =
-          latest
+          latest.isPresent()
+              && latest
+                      .get()
                       .subtract(j.block())
                       .add(BigInteger.ONE)
                       .compareTo(BigInteger.valueOf(settings.confirmations()))
                   >= 0
               && j.blockHash().equals(blockHash(j.block()));
     } catch (IOException | RuntimeException e) {
-      // the node cannot tell now: not confirmed yet, the relay asks again later
       confirmed = false;
     }
     LedgerEntry e = j.entry();
     return new LedgerEntry(e.sequence(), e.command(), e.previous(), e.hash(), confirmed);
+  }
+
+  /** The chain's newest block, or empty when the node cannot tell now. */
+  private Optional<BigInteger> latestBlock() {
+    try {
+      return Optional.of(web3j.ethBlockNumber().send().getBlockNumber());
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private String blockHash(BigInteger block) throws IOException {
@@ -403,11 +415,11 @@ public final class EvmCreditLedger implements CreditLedger {
         Journaled j = journal.get(i);
         LedgerCommand command = j.entry().command();
         byte[] id = key(command.id());
-        Call call = callOf(command, id);
         BigInteger block;
-        if (call.applied().send()) {
-          block = appliedAt(call.address(), id);
+        if (applied(command, id)) {
+          block = sameCommandAppliedAt(command, id);
         } else {
+          Call call = callOf(command, id);
           Optional<LedgerRefusedException> refused = refusal(call);
           if (refused.isPresent()) {
             throw new IllegalStateException(

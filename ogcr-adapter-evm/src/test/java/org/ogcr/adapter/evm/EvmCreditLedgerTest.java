@@ -78,6 +78,19 @@ class EvmCreditLedgerTest extends CreditLedgerContract {
   }
 
   @Test
+  void aRelayWithoutTheOperatorRole_failsForTheRelayToRetry_neverAsARefusal() {
+    EvmCreditLedger stranger =
+        new EvmCreditLedger(node.web3j(), AnvilNode.DEPLOYER, node.deployRegistry(1).settings());
+    assertThatThrownBy(
+            () ->
+                stranger.submit(
+                    new LedgerCommand.Anchor("pdd-s", "pdd", DocumentHash.sha256("pdd s"))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("AccessControlUnauthorizedAccount");
+    assertThat(stranger.entries(1, 10)).isEmpty();
+  }
+
+  @Test
   void anEntryIsConfirmedOnceEnoughBlocksAreOnTopOfIt() throws Exception {
     EvmCreditLedger ledger = node.ledger(node.deployRegistry(3));
     LedgerEntry anchored =

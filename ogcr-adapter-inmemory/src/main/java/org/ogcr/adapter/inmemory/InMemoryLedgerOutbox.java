@@ -81,7 +81,12 @@ public final class InMemoryLedgerOutbox implements LedgerOutbox {
     uow.locked(
         () ->
             settle(
-                commandId, State.RELAYED, Optional.empty(), Optional.of(entry), Optional.empty()));
+                commandId,
+                State.RELAYED,
+                Optional.empty(),
+                Optional.of(entry),
+                Optional.empty(),
+                1));
   }
 
   @Override
@@ -94,7 +99,8 @@ public final class InMemoryLedgerOutbox implements LedgerOutbox {
                 State.PENDING,
                 Optional.of(error),
                 Optional.empty(),
-                Optional.of(nextAttemptAt)));
+                Optional.of(nextAttemptAt),
+                1));
   }
 
   @Override
@@ -116,22 +122,20 @@ public final class InMemoryLedgerOutbox implements LedgerOutbox {
     uow.locked(
         () ->
             settle(
-                commandId, State.REFUSED, Optional.of(error), Optional.empty(), Optional.empty()));
+                commandId,
+                State.REFUSED,
+                Optional.of(error),
+                Optional.empty(),
+                Optional.empty(),
+                1));
   }
 
   /**
    * Records one attempt's outcome for a pending command. A command another relay already relayed
    * keeps that outcome: several relays may race, the ledger being idempotent by id.
+   *
+   * @param attempts the attempts it counts: 1, or 0 while the ledger confirms a recorded command
    */
-  private void settle(
-      String commandId,
-      State state,
-      Optional<String> error,
-      Optional<LedgerEntry> entry,
-      Optional<Instant> retryAt) {
-    settle(commandId, state, error, entry, retryAt, 1);
-  }
-
   private void settle(
       String commandId,
       State state,

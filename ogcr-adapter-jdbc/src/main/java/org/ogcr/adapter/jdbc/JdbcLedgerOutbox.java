@@ -84,14 +84,19 @@ public final class JdbcLedgerOutbox implements LedgerOutbox {
   @Override
   public void markRelayed(String commandId, LedgerEntry entry) {
     Require.nonNull("entry", entry);
-    settle(commandId, State.RELAYED, Optional.empty(), Optional.of(entry), Optional.empty());
+    settle(commandId, State.RELAYED, Optional.empty(), Optional.of(entry), Optional.empty(), 1);
   }
 
   @Override
   public void markFailed(String commandId, String error, Instant nextAttemptAt) {
     Require.nonNull("nextAttemptAt", nextAttemptAt);
     settle(
-        commandId, State.PENDING, Optional.of(error), Optional.empty(), Optional.of(nextAttemptAt));
+        commandId,
+        State.PENDING,
+        Optional.of(error),
+        Optional.empty(),
+        Optional.of(nextAttemptAt),
+        1);
   }
 
   @Override
@@ -108,22 +113,15 @@ public final class JdbcLedgerOutbox implements LedgerOutbox {
 
   @Override
   public void markRefused(String commandId, String error) {
-    settle(commandId, State.REFUSED, Optional.of(error), Optional.empty(), Optional.empty());
+    settle(commandId, State.REFUSED, Optional.of(error), Optional.empty(), Optional.empty(), 1);
   }
 
   /**
    * Records one attempt's outcome for a pending command; a command another relay already relayed
    * keeps that outcome (relays may race; the ledger is idempotent by id).
+   *
+   * @param attempts the attempts it counts: 1, or 0 while the ledger confirms a recorded command
    */
-  private void settle(
-      String commandId,
-      State state,
-      Optional<String> error,
-      Optional<LedgerEntry> entry,
-      Optional<Instant> retryAt) {
-    settle(commandId, state, error, entry, retryAt, 1);
-  }
-
   private void settle(
       String commandId,
       State state,
