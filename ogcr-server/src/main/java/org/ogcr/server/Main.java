@@ -189,6 +189,30 @@ public final class Main implements Callable<Integer> {
         description = "How often a sent transaction's receipt is asked for, in ms.")
     long evmPollMillis;
 
+    @Option(
+        names = "--evm-start-block",
+        defaultValue = "${env:OGCR_EVM_START_BLOCK:-0}",
+        description =
+            "The block the contracts were deployed in (deploy-contracts prints it): the event"
+                + " indexer reads from there on (default: ${DEFAULT-VALUE}).")
+    long evmStartBlock;
+
+    @Option(
+        names = "--evm-log-window",
+        defaultValue = "${env:OGCR_EVM_LOG_WINDOW:-1000}",
+        description =
+            "The most blocks one eth_getLogs asks for; lower it to a provider's cap"
+                + " (default: ${DEFAULT-VALUE}).")
+    int evmLogWindow;
+
+    @Option(
+        names = "--evm-reconcile-every",
+        defaultValue = "${env:OGCR_EVM_RECONCILE_EVERY:-PT5M}",
+        description =
+            "How often the registry's blocks are compared with the chain, as an ISO-8601"
+                + " duration; every difference is logged (default: ${DEFAULT-VALUE}).")
+    java.time.Duration evmReconcileEvery;
+
     @Override
     public Integer call() throws InterruptedException {
       ServerConfig config =
@@ -269,7 +293,10 @@ public final class Main implements Callable<Integer> {
                     evmConfirmations,
                     evmGasPrice,
                     evmGasLimit,
-                    java.time.Duration.ofMillis(evmPollMillis))));
+                    java.time.Duration.ofMillis(evmPollMillis)),
+                evmStartBlock,
+                evmLogWindow,
+                evmReconcileEvery));
       } catch (org.ogcr.domain.common.DomainException e) {
         throw new CommandLine.ParameterException(cl, "--evm-*: " + e.getMessage());
       }
@@ -379,6 +406,7 @@ public final class Main implements Callable<Integer> {
         System.out.println("RegistryAccess " + d.access());
         System.out.println("CreditToken    " + d.token());
         System.out.println("AnchorRegistry " + d.anchor());
+        System.out.println("deployed in block " + d.deployedAt());
         System.out.println(
             "serve with: --evm-url "
                 + evmUrl
@@ -388,6 +416,8 @@ public final class Main implements Callable<Integer> {
                 + d.token()
                 + " --evm-anchor "
                 + d.anchor()
+                + " --evm-start-block "
+                + d.deployedAt()
                 + " --evm-key-file <relay key>");
         return 0;
       } finally {

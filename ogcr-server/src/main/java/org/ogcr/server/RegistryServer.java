@@ -7,8 +7,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.ogcr.adapter.evm.EvmChainIndexer;
 import org.ogcr.adapter.evm.EvmCreditLedger;
+import org.ogcr.adapter.evm.EvmReconciliation;
 import org.ogcr.adapter.jdbc.JdbcAdapters;
+import org.ogcr.adapter.jdbc.JdbcChainProjection;
 import org.ogcr.adapter.jdbc.JdbcDatabase;
 import org.ogcr.adapter.json.document.JsonDocumentReader;
 import org.ogcr.adapter.rest.CredentialCheck;
@@ -58,6 +61,17 @@ public final class RegistryServer implements AutoCloseable {
 
   private final Optional<Web3j> node;
 
+  /**
+   * The chain's event indexer and the reconciliation of the registry with it, when on a chain; they
+   * run on a thread of their own, so a slow node never holds up the relay.
+   */
+  private final Optional<EvmChainIndexer> indexer;
+
+  private final Optional<EvmReconciliation> reconciliation;
+  private final Optional<ScheduledExecutorService> indexing;
+  private volatile Optional<EvmReconciliation.Report> lastReconciliation = Optional.empty();
+  private final JdbcAdapters jdbc;
+
   private final RestApi api;
   private final AccessTokens tokens;
   private final Optional<CredentialUseCases.IssuedCredential> firstAdministrator;
@@ -87,7 +101,7 @@ public final class RegistryServer implements AutoCloseable {
                 evm ->
                     new EvmCreditLedger(
                         node.get(), Credentials.create(evm.relayPrivateKey()), evm.settings()));
-    JdbcAdapters jdbc =
+    this.jdbc =
         chain.isPresent()
             ? JdbcAdapters.create(database, clock, chain.get(), JsonDocumentReader.withDefaults())
             : JdbcAdapters.create(database, clock, JsonDocumentReader.withDefaults());
@@ -107,6 +121,37 @@ public final class RegistryServer implements AutoCloseable {
               return t;
             });
     relay.scheduleWithFixedDelay(this::relayNow, 1, 1, TimeUnit.SECONDS);
+    JdbcChainProjection projection = JdbcChainProjection.over(database);
+    this.indexer =
+        config
+            .evm()
+            .map(
+                evm ->
+                    new EvmChainIndexer(
+                        node.get(),
+                        projection,
+                        EvmChainIndexer.Settings.of(
+                            evm.settings(), evm.startBlock(), evm.logWindow())));
+    this.reconciliation = chain.map(c -> new EvmReconciliation(c, projection));
+    this.indexing =
+        config
+            .evm()
+            .map(
+                evm -> {
+                  ScheduledExecutorService ex =
+                      Executors.newSingleThreadScheduledExecutor(
+                          r -> {
+                            Thread t = new Thread(r, "ogcr-chain-indexer");
+                            t.setDaemon(true);
+                            return t;
+                          });
+                  long every = Math.max(1000, evm.settings().receiptPolling().toMillis());
+                  ex.scheduleWithFixedDelay(this::indexNow, 0, every, TimeUnit.MILLISECONDS);
+                  long reconcile = evm.reconcileEvery().toMillis();
+                  ex.scheduleWithFixedDelay(
+                      this::reconcileQuietly, reconcile, reconcile, TimeUnit.MILLISECONDS);
+                  return ex;
+                });
     RestApi.Services services =
         new RestApi.Services(
             registry.projects(),
@@ -212,6 +257,84 @@ public final class RegistryServer implements AutoCloseable {
     }
   }
 
+  private void indexNow() {
+    try {
+      indexer.ifPresent(
+          i -> {
+            EvmChainIndexer.Round round = i.poll();
+            round
+                .rolledBackTo()
+                .ifPresent(
+                    to ->
+                        LOG.warn(
+                            "a chain reorganisation: the index was rolled back to block {} and"
+                                + " read again",
+                            to));
+          });
+    } catch (RuntimeException e) {
+      LOG.warn("chain indexing failed; it runs again shortly", e);
+    }
+  }
+
+  private void reconcileQuietly() {
+    try {
+      reconcile();
+    } catch (RuntimeException e) {
+      LOG.warn("reconciliation with the chain failed; it runs again at its next turn", e);
+    }
+  }
+
+  /**
+   * Brings the chain's index up to date, then compares every issuance of the registry with it and
+   * with the token contract; logs the summary, and every difference as a warning. The server runs
+   * it every {@code reconcileEvery}.
+   *
+   * @return the report, or empty when the record is not anchored on a chain
+   */
+  public Optional<EvmReconciliation.Report> reconcile() {
+    if (reconciliation.isEmpty()) {
+      return Optional.empty();
+    }
+    indexer.get().poll();
+    java.util.Map<org.ogcr.domain.id.IssuanceId, List<org.ogcr.domain.credit.CreditBlock>> blocks =
+        new java.util.LinkedHashMap<>();
+    java.util.Set<org.ogcr.domain.id.IssuanceId> waiting = new java.util.HashSet<>();
+    org.ogcr.port.out.DrivenPorts ports = jdbc.ports();
+    ports
+        .unitOfWork()
+        .transact(
+            () -> {
+              for (var issuance : ports.issuances().list(Optional.empty(), Optional.empty())) {
+                blocks.put(issuance.id(), ports.blocks().ofIssuance(issuance.id()));
+              }
+              // every command not relayed yet, however far its next attempt
+              for (var item :
+                  ports
+                      .outbox()
+                      .due(
+                          Instant.now().plus(36_500, java.time.temporal.ChronoUnit.DAYS), 10_000)) {
+                if (item.command() instanceof org.ogcr.port.out.LedgerCommand.Mint m) {
+                  waiting.add(m.issuance());
+                } else if (item.command() instanceof org.ogcr.port.out.LedgerCommand.Apply a) {
+                  a.change().removed().forEach(b -> waiting.add(b.issuance()));
+                  a.change().added().forEach(b -> waiting.add(b.issuance()));
+                }
+              }
+              return null;
+            });
+    EvmReconciliation.Report report =
+        reconciliation.get().reconcile(blocks, waiting, Instant.now());
+    report.differences().forEach(d -> LOG.warn("registry and chain differ: {}", d));
+    LOG.info(report.summary());
+    lastReconciliation = Optional.of(report);
+    return Optional.of(report);
+  }
+
+  /** The last reconciliation's report, if one ran. */
+  public Optional<EvmReconciliation.Report> lastReconciliation() {
+    return lastReconciliation;
+  }
+
   /**
    * Stops answering, lets a running relay round finish, then closes the node client and database.
    */
@@ -219,12 +342,17 @@ public final class RegistryServer implements AutoCloseable {
   public void close() {
     api.stop();
     relay.shutdown();
+    indexing.ifPresent(ScheduledExecutorService::shutdown);
     try {
       if (!relay.awaitTermination(10, TimeUnit.SECONDS)) {
         relay.shutdownNow();
       }
+      if (indexing.isPresent() && !indexing.get().awaitTermination(10, TimeUnit.SECONDS)) {
+        indexing.get().shutdownNow();
+      }
     } catch (InterruptedException e) {
       relay.shutdownNow();
+      indexing.ifPresent(ScheduledExecutorService::shutdownNow);
       Thread.currentThread().interrupt();
     }
     node.ifPresent(Web3j::shutdown);

@@ -38,19 +38,52 @@ public record ServerConfig(
 
   /**
    * The EVM ledger: the node's JSON-RPC URL, the relay's key (its account holds {@code
-   * registry_operator}), and the network's settings.
+   * registry_operator}), the network's settings, and how the chain's events are indexed and
+   * reconciled with the registry.
+   *
+   * @param startBlock the contracts' deployment block, where the indexer starts reading
+   * @param logWindow the most blocks one {@code eth_getLogs} asks for
+   * @param reconcileEvery how often the registry is compared with the chain
    */
-  public record EvmLedger(String rpcUrl, String relayPrivateKey, EvmLedgerSettings settings) {
+  public record EvmLedger(
+      String rpcUrl,
+      String relayPrivateKey,
+      EvmLedgerSettings settings,
+      long startBlock,
+      int logWindow,
+      java.time.Duration reconcileEvery) {
     public EvmLedger {
       Require.nonNull("rpcUrl", rpcUrl);
       Require.nonNull("relayPrivateKey", relayPrivateKey);
       Require.nonNull("settings", settings);
+      Require.nonNegative("startBlock", startBlock);
+      Require.between("logWindow", logWindow, 1, 100_000);
+      Require.nonNull("reconcileEvery", reconcileEvery);
+      if (reconcileEvery.toMillis() < 1000) {
+        throw new org.ogcr.domain.common.InvalidValueException(
+            "reconcileEvery", reconcileEvery, "must be at least one second");
+      }
+    }
+
+    /** Indexing from block 0 in windows of 1,000 blocks, reconciling every five minutes. */
+    public EvmLedger(String rpcUrl, String relayPrivateKey, EvmLedgerSettings settings) {
+      this(rpcUrl, relayPrivateKey, settings, 0, 1000, java.time.Duration.ofMinutes(5));
     }
 
     /** Leaves the key out. */
     @Override
     public String toString() {
-      return "EvmLedger[rpcUrl=" + rpcUrl + ", settings=" + settings + "]";
+      return "EvmLedger[rpcUrl="
+          + rpcUrl
+          + ", settings="
+          + settings
+          + ", startBlock="
+          + startBlock
+          + ", logWindow="
+          + logWindow
+          + ", reconcileEvery="
+          + reconcileEvery
+          + "]";
     }
   }
 

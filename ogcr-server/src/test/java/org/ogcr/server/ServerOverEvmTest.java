@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ogcr.adapter.evm.AnvilNode;
 import org.ogcr.adapter.evm.EvmCreditLedger;
 import org.ogcr.adapter.evm.EvmLedgerSettings;
+import org.ogcr.adapter.evm.EvmReconciliation;
 import org.ogcr.domain.credit.CreditBlock;
 import org.ogcr.domain.id.IssuanceId;
 import org.web3j.utils.Numeric;
@@ -35,7 +36,14 @@ class ServerOverEvmTest {
               AnvilNode.OPERATOR.getEcKeyPair().getPrivateKey(), 64);
       ServerConfig config =
           ServerConfig.embedded(data, 0)
-              .withEvm(new ServerConfig.EvmLedger(node.url(), relayKey, settings));
+              .withEvm(
+                  new ServerConfig.EvmLedger(
+                      node.url(),
+                      relayKey,
+                      settings,
+                      d.contracts().deployedAt(),
+                      1000,
+                      Duration.ofHours(1)));
       try (RegistryServer server = RegistryServer.start(config)) {
         String key = server.firstAdministrator().orElseThrow().key();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -62,6 +70,20 @@ class ServerOverEvmTest {
         }
         assertThat(differences).as("the chain holds the registry's blocks").isEmpty();
         assertThat(chain.liveBlocks(issuance)).isNotEmpty();
+
+        // the server's own reconciliation, through its event index in the database, once the
+        // outbox is drained
+        EvmReconciliation.Report report = server.reconcile().orElseThrow();
+        deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!report.skipped().isEmpty() && System.nanoTime() < deadline) {
+          Thread.sleep(250);
+          report = server.reconcile().orElseThrow();
+        }
+        assertThat(report.skipped()).isEmpty();
+        assertThat(report.checked()).isPositive();
+        assertThat(report.differences()).as("the registry and the index agree").isEmpty();
+        assertThat(server.lastReconciliation()).contains(report);
+        assertThat(report.indexedTo()).isPresent();
       }
     }
   }

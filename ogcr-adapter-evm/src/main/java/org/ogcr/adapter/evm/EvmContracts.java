@@ -21,8 +21,11 @@ public final class EvmContracts {
 
   private static final String NO_MRV_REGISTRY = "0x0000000000000000000000000000000000000000";
 
-  /** The addresses of a deployment. */
-  public record Deployment(String access, String token, String anchor) {}
+  /**
+   * The addresses of a deployment, and the block of its first transaction: where an indexer starts
+   * reading.
+   */
+  public record Deployment(String access, String token, String anchor, long deployedAt) {}
 
   private EvmContracts() {}
 
@@ -55,7 +58,12 @@ public final class EvmContracts {
         CreditToken.deploy(web3j, tx, gas, access.getContractAddress(), NO_MRV_REGISTRY).send();
     AnchorRegistry anchor =
         AnchorRegistry.deploy(web3j, tx, gas, access.getContractAddress()).send();
+    long deployedAt =
+        access.getTransactionReceipt().orElseThrow().getBlockNumber().longValueExact();
     return new Deployment(
-        access.getContractAddress(), token.getContractAddress(), anchor.getContractAddress());
+        access.getContractAddress(),
+        token.getContractAddress(),
+        anchor.getContractAddress(),
+        deployedAt);
   }
 }

@@ -479,7 +479,17 @@ public final class EvmCreditLedger implements CreditLedger {
   }
 
   /** The live tokens of an issuance, as blocks, in serial order. */
-  public synchronized List<ChainBlock> liveBlocks(IssuanceId issuance) {
+  public List<ChainBlock> liveBlocks(IssuanceId issuance) {
+    return liveBlocks(issuance, DefaultBlockParameterName.LATEST);
+  }
+
+  /** The live tokens of an issuance as they stood at block {@code number}, in serial order. */
+  public List<ChainBlock> liveBlocks(IssuanceId issuance, long number) {
+    return liveBlocks(issuance, DefaultBlockParameter.valueOf(BigInteger.valueOf(number)));
+  }
+
+  private synchronized List<ChainBlock> liveBlocks(IssuanceId issuance, DefaultBlockParameter at) {
+    token.setDefaultBlockParameter(at);
     try {
       @SuppressWarnings("unchecked")
       List<BigInteger> ids =
@@ -499,6 +509,8 @@ public final class EvmCreditLedger implements CreditLedger {
       return blocks;
     } catch (Exception e) {
       throw new IllegalStateException("cannot read issuance " + issuance + " from the chain", e);
+    } finally {
+      token.setDefaultBlockParameter(DefaultBlockParameterName.LATEST);
     }
   }
 

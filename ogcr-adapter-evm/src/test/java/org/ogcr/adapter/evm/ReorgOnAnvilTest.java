@@ -3,13 +3,17 @@ package org.ogcr.adapter.evm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ogcr.adapter.evm.contracts.CreditToken;
+import org.ogcr.adapter.inmemory.InMemoryChainProjection;
 import org.ogcr.domain.common.DocumentHash;
 import org.ogcr.domain.credit.CreditOperation;
 import org.ogcr.domain.credit.IssuanceBlocks;
@@ -24,6 +28,7 @@ import org.ogcr.domain.issuance.IssuedCredits;
 import org.ogcr.domain.methodology.BufferRate;
 import org.ogcr.domain.quantity.Co2eQuantity;
 import org.ogcr.domain.quantity.CreditUnit;
+import org.ogcr.port.out.ChainProjection;
 import org.ogcr.port.out.LedgerCommand;
 import org.ogcr.port.out.LedgerEntry;
 import org.web3j.protocol.core.Request;
@@ -34,7 +39,9 @@ import org.web3j.protocol.http.HttpService;
  * Chain reorganisations forced on anvil ({@code anvil_reorg}, which replaces the last blocks with
  * empty ones): whatever the depth, the entries of the dropped blocks read as unconfirmed, the chain
  * never holds a credit the ledger did not record, and after {@link EvmCreditLedger#resync} the
- * chain holds exactly the ledger's blocks again.
+ * chain holds exactly the ledger's blocks again. The event index finds each reorganisation by block
+ * hash, rolls back and reads the new branch; afterwards it holds the chain's tokens, each log once,
+ * and the reconciliation finds no difference between the registry's blocks and the chain.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReorgOnAnvilTest {
@@ -42,6 +49,7 @@ class ReorgOnAnvilTest {
   private static final AccountId LLC = new AccountId("nulhegan-llc");
   private static final AccountId POOL = new AccountId("buffer-pool");
   private static final AccountId BUYER = new AccountId("buyer");
+  private static final Instant NOW = Instant.parse("2026-12-07T00:00:00Z");
 
   private AnvilNode node;
 
@@ -95,8 +103,34 @@ class ReorgOnAnvilTest {
     }
     List<LedgerEntry> recorded = ledger.entries(1, 1000);
     assertThat(ledger.differences(id, blocks.blocks())).isEmpty();
+    // an index that reads every block, the newest included, so that the reorganisation reaches it
+    InMemoryChainProjection projection = new InMemoryChainProjection();
+    EvmChainIndexer indexer =
+        new EvmChainIndexer(
+            node.web3j(),
+            projection,
+            new EvmChainIndexer.Settings(
+                List.of(d.contracts().token(), d.contracts().anchor()),
+                d.contracts().deployedAt(),
+                1,
+                16));
+    EvmReconciliation reconciliation = new EvmReconciliation(ledger, projection);
+    indexer.poll();
+    String key = org.web3j.utils.Numeric.toHexString(EvmCreditLedger.key(id.value()));
+    assertThat(reconciliation.reconcile(Map.of(id, blocks.blocks()), Set.of(), NOW).differences())
+        .isEmpty();
+    long headBefore = projection.head().orElseThrow().number();
 
     reorg(depth);
+
+    EvmChainIndexer.Round rolled = indexer.poll();
+    assertThat(rolled.rolledBackTo())
+        .as("the index finds the reorganisation and rolls back below it")
+        .isPresent();
+    assertThat(rolled.rolledBackTo().getAsLong()).isLessThanOrEqualTo(headBefore - depth);
+    assertThat(projection.liveTokens(key).stream().mapToLong(ChainProjection.Token::amount).sum())
+        .as("no phantom credit in the index either")
+        .isIn(0L, 429L);
 
     CreditToken token = node.token(d, AnvilNode.OPERATOR);
     BigInteger live = token.liveAmountOf(EvmCreditLedger.key(id.value())).send();
@@ -115,6 +149,20 @@ class ReorgOnAnvilTest {
     for (int i = 0; i < confirmations; i++) {
       mine();
     }
+    indexer.poll();
+    EvmReconciliation.Report report =
+        reconciliation.reconcile(Map.of(id, blocks.blocks()), Set.of(), NOW);
+    assertThat(report.differences()).as("database and chain agree").isEmpty();
+    assertThat(projection.liveTokens(key))
+        .extracting(
+            t ->
+                new EvmCreditLedger.ChainBlock(
+                    t.first(), t.last(), t.status(), t.account(), t.replacementFor()))
+        .containsExactlyElementsOf(ledger.liveBlocks(id));
+    assertThat(projection.logs(0, 10_000))
+        .as("each log of the new branch once")
+        .extracting(l -> l.transaction() + "/" + l.logIndex())
+        .doesNotHaveDuplicates();
     List<LedgerEntry> after = ledger.entries(1, 1000);
     assertThat(after)
         .extracting(LedgerEntry::hash)

@@ -11,7 +11,6 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.ogcr.domain.common.DocumentHash;
 import org.ogcr.domain.common.Require;
 import org.ogcr.domain.credit.CreditBlock;
@@ -236,32 +235,9 @@ public final class JdbcCreditLedger implements CreditLedger {
                 .list());
   }
 
-  /**
-   * Runs {@code work} in a READ COMMITTED transaction of the ledger's own, on its own connection,
-   * run again a few times, with a short growing pause, when it loses a race the database resolves
-   * by aborting it.
-   */
+  /** Runs {@code work} in a transaction of the ledger's own ({@link OwnTransactions}). */
   private <T> T transact(HandleCallback<T, RuntimeException> work) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
-      } catch (RuntimeException e) {
-        if (attempt < JdbcUnitOfWork.ATTEMPTS && JdbcUnitOfWork.isRetryable(e)) {
-          pause(attempt);
-          continue;
-        }
-        throw e;
-      }
-    }
-  }
-
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(Math.min(200, 5L << attempt) + (long) (Math.random() * 10));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while retrying a ledger transaction", e);
-    }
+    return OwnTransactions.run(jdbi, work);
   }
 
   // ----- rows

@@ -35,7 +35,11 @@ class MigrationsTest {
           "ledger_blocks",
           "credentials",
           "access_log",
-          "locks");
+          "locks",
+          "chain_head",
+          "chain_blocks",
+          "chain_logs",
+          "chain_tokens");
 
   private static void migratesFromScratchAndOnlyOnce(JdbcDatabase db) {
     List<String> applied =
@@ -47,7 +51,7 @@ class MigrationsTest {
                                 + " where \"success\" order by \"installed_rank\"")
                         .mapTo(String.class)
                         .list());
-    assertThat(applied).contains("1", "2", "4", "6").doesNotHaveDuplicates();
+    assertThat(applied).contains("1", "2", "4", "6", "10").doesNotHaveDuplicates();
     List<String> names =
         db.jdbi()
             .withHandle(

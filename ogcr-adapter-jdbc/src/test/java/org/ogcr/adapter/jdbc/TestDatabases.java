@@ -40,7 +40,10 @@ public final class TestDatabases {
           "ledger_blocks",
           "credentials",
           "access_log",
-          "locks");
+          "locks",
+          "chain_blocks",
+          "chain_logs",
+          "chain_tokens");
 
   private TestDatabases() {}
 
@@ -97,6 +100,7 @@ public final class TestDatabases {
               h.execute(
                   "update audit_head set sequence = 0, hash ="
                       + " '0000000000000000000000000000000000000000000000000000000000000000'");
+              h.execute("update chain_head set number = -1, hash = ''");
             });
     return db;
   }

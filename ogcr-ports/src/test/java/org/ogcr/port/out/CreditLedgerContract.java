@@ -40,7 +40,7 @@ public abstract class CreditLedgerContract {
   /** A ledger with nothing recorded. */
   protected abstract CreditLedger emptyLedger();
 
-  protected static IssuedCredits issue(String id, long tonnes) {
+  public static IssuedCredits issue(String id, long tonnes) {
     return IssuedCredits.issue(
         new IssuanceId(id),
         IssuanceCode.parse("EC-2026-0001-NULHEGAN"),
@@ -51,7 +51,7 @@ public abstract class CreditLedgerContract {
         POOL);
   }
 
-  protected static LedgerCommand.Mint mint(IssuedCredits issued) {
+  public static LedgerCommand.Mint mint(IssuedCredits issued) {
     return mint("mint-" + issued.id(), issued);
   }
 

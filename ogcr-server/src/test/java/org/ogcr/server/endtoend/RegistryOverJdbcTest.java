@@ -21,10 +21,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ogcr.adapter.evm.AnvilNode;
+import org.ogcr.adapter.evm.EvmChainIndexer;
 import org.ogcr.adapter.evm.EvmCreditLedger;
+import org.ogcr.adapter.evm.EvmReconciliation;
 import org.ogcr.adapter.inmemory.InMemoryCreditLedger;
 import org.ogcr.adapter.inmemory.ManualClock;
 import org.ogcr.adapter.jdbc.JdbcAdapters;
+import org.ogcr.adapter.jdbc.JdbcChainProjection;
 import org.ogcr.adapter.jdbc.JdbcDatabase;
 import org.ogcr.adapter.json.document.JsonDocumentReader;
 import org.ogcr.application.Registry;
@@ -116,12 +119,14 @@ class RegistryOverJdbcTest {
   }
 
   @Test
-  void theWorkedExampleRelaysToTheContractsOnAnEvmNode_andTheChainHoldsTheRegistrysBlocks(
-      @TempDir Path data) throws Exception {
+  void theWorkedExampleRelaysToTheContractsOnAnEvmNode_andTheChainHoldsTheRegistrysBlocks()
+      throws Exception {
     try (AnvilNode node = AnvilNode.start()) {
-      EvmCreditLedger chain = node.ledger(node.deployRegistry(1));
+      AnvilNode.Deployed d = node.deployRegistry(1);
+      EvmCreditLedger chain = node.ledger(d);
       ManualClock clock = new ManualClock(Instant.parse("2027-03-01T09:00:00Z"));
-      Registry r = registry(JdbcDatabase.h2File(data), clock, chain);
+      JdbcDatabase db = JdbcDatabase.open(postgres.getDatabase("postgres", freshDatabase()));
+      Registry r = registry(db, clock, chain);
       // issuance, sale, retirement and a reversal with replacements from the buffer pool: every
       // command relayed, none refused by the contracts
       runTheWorkedExample(r, clock);
@@ -135,6 +140,32 @@ class RegistryOverJdbcTest {
           .singleElement()
           .asString()
           .startsWith("only on chain: ");
+
+      // the event index in the same PostgreSQL database holds the chain's tokens: the
+      // reconciliation finds the registry, the index and the contract in agreement
+      JdbcChainProjection projection = JdbcChainProjection.over(db);
+      EvmChainIndexer.Round round =
+          new EvmChainIndexer(
+                  node.web3j(),
+                  projection,
+                  EvmChainIndexer.Settings.of(d.settings(), d.contracts().deployedAt(), 1000))
+              .poll();
+      assertThat(round.logs()).isPositive();
+      EvmReconciliation reconciliation = new EvmReconciliation(chain, projection);
+      EvmReconciliation.Report report =
+          reconciliation.reconcile(
+              java.util.Map.of(ISSUANCE, registry), java.util.Set.of(), clock.now());
+      assertThat(report.differences()).isEmpty();
+      assertThat(report.checked()).isEqualTo(1);
+      assertThat(
+              reconciliation
+                  .reconcile(
+                      java.util.Map.of(ISSUANCE, registry.subList(1, registry.size())),
+                      java.util.Set.of(),
+                      clock.now())
+                  .differences())
+          .extracting(EvmReconciliation.Difference::kind)
+          .containsExactly("only_on_chain");
     }
   }
 
