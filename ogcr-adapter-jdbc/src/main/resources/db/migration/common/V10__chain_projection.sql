@@ -26,7 +26,8 @@ create table chain_logs (
   block_number bigint not null,
   block_hash varchar(66) not null,
   contract varchar(42) not null,
-  event varchar(64) not null,
+  -- the event's name, or the topic (66 characters) of an event the indexer does not know
+  event varchar(128) not null,
   command_id varchar(66) not null,
   data text not null,
   primary key (tx_hash, log_index)

@@ -190,6 +190,14 @@ public final class Main implements Callable<Integer> {
     long evmPollMillis;
 
     @Option(
+        names = "--evm-max-priority-fee",
+        defaultValue = "${env:OGCR_EVM_MAX_PRIORITY_FEE}",
+        description =
+            "Send EIP-1559 transactions tipping this many wei per gas, with --evm-gas-price as"
+                + " their fee cap; without it, legacy transactions at --evm-gas-price.")
+    java.math.BigInteger evmMaxPriorityFee;
+
+    @Option(
         names = "--evm-start-block",
         defaultValue = "${env:OGCR_EVM_START_BLOCK:-0}",
         description =
@@ -293,7 +301,8 @@ public final class Main implements Callable<Integer> {
                     evmConfirmations,
                     evmGasPrice,
                     evmGasLimit,
-                    java.time.Duration.ofMillis(evmPollMillis)),
+                    java.time.Duration.ofMillis(evmPollMillis),
+                    Optional.ofNullable(evmMaxPriorityFee)),
                 evmStartBlock,
                 evmLogWindow,
                 evmReconcileEvery));

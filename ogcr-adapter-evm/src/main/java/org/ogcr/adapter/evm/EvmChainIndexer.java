@@ -40,8 +40,10 @@ import org.web3j.utils.Numeric;
  * holds for its head with the chain's. When they differ it walks back through the blocks it read,
  * newest first, to the newest one the chain still has, rolls the projection back to it and reads
  * forward again, so the dropped blocks' logs and tokens go and the new branch's come in. A window's
- * logs are recorded only if every block they came from is still the chain's when the window is
- * checked, so a reorganisation during a read is not taken in.
+ * logs are recorded only if every block they came from, its last block and the head it follows are
+ * still the chain's when the window is checked, so a reorganisation during a read, or between two
+ * windows, is not taken in; and only if the projection's head is still the one it was read on, so
+ * two indexers over one database never leave a gap.
  *
  * <p>Not thread-safe for concurrent rounds on one instance ({@link #poll} is synchronized); several
  * servers may index into one database, whose projection serialises their writes.
@@ -150,6 +152,8 @@ public final class EvmChainIndexer {
         "calldataDigest",
         "sender");
     known("Transfer", CreditToken.TRANSFER_EVENT, "from", "to", "tokenId");
+    known("Approval", CreditToken.APPROVAL_EVENT, "owner", "approved", "tokenId");
+    known("ApprovalForAll", CreditToken.APPROVALFORALL_EVENT, "owner", "operator", "approved");
     known(
         "DocumentAnchored",
         AnchorRegistry.DOCUMENTANCHORED_EVENT,
@@ -206,15 +210,21 @@ public final class EvmChainIndexer {
           web3j.ethBlockNumber().send().getBlockNumber().longValueExact()
               - settings.confirmations()
               + 1;
-      long from = projection.head().map(b -> b.number() + 1).orElse(settings.startBlock());
+      Optional<BlockRef> after = projection.head();
+      long from = after.map(b -> b.number() + 1).orElse(settings.startBlock());
       int logs = 0;
       while (from <= safe) {
         long to = Math.min(safe, from + settings.window() - 1);
-        Optional<ChainProjection.Window> window = window(from, to);
+        Optional<ChainProjection.Window> window = window(after, from, to);
         if (window.isEmpty()) {
           break; // a reorganisation under the read: the next round finds it
         }
-        logs += projection.record(window.get());
+        try {
+          logs += projection.record(window.get());
+        } catch (ChainProjection.HeadMovedException anotherIndexer) {
+          break; // another indexer over the same database moved the head: the next round goes on
+        }
+        after = Optional.of(window.get().to());
         from = to + 1;
       }
       return new Round(rolledBack, projection.head(), logs);
@@ -244,17 +254,41 @@ public final class EvmChainIndexer {
     return b.hash().equals(hashAt(b.number()).orElse(""));
   }
 
+  /**
+   * The chain's hash at {@code number}; empty when the chain is shorter (a reorganisation shortened
+   * it). An error, or a node that has not got a block below its newest, is an I/O failure, never a
+   * reorganisation: the projection is not rolled back because a node is unwell.
+   */
   private Optional<String> hashAt(long number) throws IOException {
-    EthBlock.Block b =
+    EthBlock response =
         web3j
             .ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false)
-            .send()
-            .getBlock();
-    return Optional.ofNullable(b).map(EthBlock.Block::getHash);
+            .send();
+    if (response.hasError()) {
+      throw new IOException(
+          "eth_getBlockByNumber " + number + ": " + response.getError().getMessage());
+    }
+    if (response.getBlock() != null) {
+      return Optional.of(response.getBlock().getHash());
+    }
+    long newest = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+    if (number <= newest) {
+      throw new IOException(
+          "the node has no block "
+              + number
+              + " though its newest is "
+              + newest
+              + "; still syncing?");
+    }
+    return Optional.empty();
   }
 
-  /** The logs of blocks {@code from..to}; empty when a block they came from is gone already. */
-  private Optional<ChainProjection.Window> window(long from, long to) throws IOException {
+  /**
+   * The logs of blocks {@code from..to}, read on the head {@code after}; empty when that head, or a
+   * block they came from, is gone already.
+   */
+  private Optional<ChainProjection.Window> window(Optional<BlockRef> after, long from, long to)
+      throws IOException {
     Optional<String> toHash = hashAt(to);
     if (toHash.isEmpty()) {
       return Optional.empty();
@@ -267,7 +301,13 @@ public final class EvmChainIndexer {
     EthLog response = web3j.ethGetLogs(filter).send();
     if (response.hasError()) {
       throw new IOException(
-          "eth_getLogs of blocks " + from + "-" + to + ": " + response.getError().getMessage());
+          "eth_getLogs of blocks "
+              + from
+              + "-"
+              + to
+              + ": "
+              + response.getError().getMessage()
+              + " (a provider's range cap? lower --evm-log-window)");
     }
     List<ChainProjection.Log> logs = new ArrayList<>();
     List<ChainProjection.Token> minted = new ArrayList<>();
@@ -289,11 +329,12 @@ public final class EvmChainIndexer {
       }
     }
     BlockRef end = new BlockRef(to, toHash.get());
-    if (!standing(end)) {
+    // the window follows the head without a gap only while the head still stands
+    if (!standing(end) || (after.isPresent() && !standing(after.get()))) {
       return Optional.empty();
     }
     return Optional.of(
-        new ChainProjection.Window(end, List.copyOf(blocks.values()), logs, minted, closed));
+        new ChainProjection.Window(after, end, List.copyOf(blocks.values()), logs, minted, closed));
   }
 
   private static void read(

@@ -31,6 +31,8 @@ import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tx.RawTransactionManager;
+import org.web3j.tx.gas.ContractGasProvider;
+import org.web3j.tx.gas.StaticEIP1559GasProvider;
 import org.web3j.tx.gas.StaticGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.utils.Numeric;
@@ -84,7 +86,14 @@ public final class EvmCreditLedger implements CreditLedger {
             settings.chainId(),
             new PollingTransactionReceiptProcessor(
                 web3j, settings.receiptPolling().toMillis(), RECEIPT_ATTEMPTS));
-    StaticGasProvider gas = new StaticGasProvider(settings.gasPrice(), settings.gasLimit());
+    ContractGasProvider gas =
+        settings
+            .maxPriorityFee()
+            .<ContractGasProvider>map(
+                tip ->
+                    new StaticEIP1559GasProvider(
+                        settings.chainId(), settings.gasPrice(), tip, settings.gasLimit()))
+            .orElseGet(() -> new StaticGasProvider(settings.gasPrice(), settings.gasLimit()));
     this.token = CreditToken.load(settings.tokenAddress(), web3j, tx, gas);
     this.anchors = AnchorRegistry.load(settings.anchorAddress(), web3j, tx, gas);
   }
@@ -329,18 +338,38 @@ public final class EvmCreditLedger implements CreditLedger {
         new LedgerRefusedException(code.get(), "the chain refuses it: " + revert.describe()));
   }
 
-  /** The block in which the contract at {@code address} applied {@code id}. */
+  /** The most blocks one {@code eth_getLogs} of {@link #appliedAt} asks for. */
+  private static final long LOG_WINDOW = 1000;
+
+  /**
+   * The block in which the contract at {@code address} applied {@code id}, from its {@code
+   * CommandApplied} event. The search walks back from the newest block in windows of {@value
+   * #LOG_WINDOW} blocks, within providers' range caps: the commands a restarted relay sends again
+   * are its last ones, found in the first windows.
+   */
   private BigInteger appliedAt(String address, byte[] id) throws IOException {
-    org.web3j.protocol.core.methods.request.EthFilter filter =
-        new org.web3j.protocol.core.methods.request.EthFilter(
-            DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, address);
-    filter.addSingleTopic(org.web3j.abi.EventEncoder.encode(CreditToken.COMMANDAPPLIED_EVENT));
-    filter.addSingleTopic(org.web3j.utils.Numeric.toHexString(id));
-    var logs = web3j.ethGetLogs(filter).send().getLogs();
-    if (logs.isEmpty()) {
-      throw new IllegalStateException("the chain says the command was applied, yet logs no event");
+    long to = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+    while (to >= 0) {
+      long from = Math.max(0, to - LOG_WINDOW + 1);
+      org.web3j.protocol.core.methods.request.EthFilter filter =
+          new org.web3j.protocol.core.methods.request.EthFilter(
+              DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
+              DefaultBlockParameter.valueOf(BigInteger.valueOf(to)),
+              address);
+      filter.addSingleTopic(org.web3j.abi.EventEncoder.encode(CreditToken.COMMANDAPPLIED_EVENT));
+      filter.addSingleTopic(org.web3j.utils.Numeric.toHexString(id));
+      var response = web3j.ethGetLogs(filter).send();
+      if (response.hasError()) {
+        throw new IOException(
+            "eth_getLogs of blocks " + from + "-" + to + ": " + response.getError().getMessage());
+      }
+      var logs = response.getLogs();
+      if (!logs.isEmpty()) {
+        return ((org.web3j.protocol.core.methods.response.Log) logs.get(0).get()).getBlockNumber();
+      }
+      to = from - 1;
     }
-    return ((org.web3j.protocol.core.methods.response.Log) logs.get(0).get()).getBlockNumber();
+    throw new IllegalStateException("the chain says the command was applied, yet logs no event");
   }
 
   // ----- the journal

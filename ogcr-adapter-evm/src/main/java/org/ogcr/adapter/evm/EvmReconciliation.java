@@ -134,6 +134,9 @@ public final class EvmReconciliation {
         .toList();
   }
 
+  /**
+   * Block by block, counting repeats: a block held twice on one side and once on the other differs.
+   */
   private static void compare(
       String issuance,
       List<ChainBlock> left,
@@ -141,11 +144,12 @@ public final class EvmReconciliation {
       String onlyLeft,
       String onlyRight,
       List<Difference> found) {
-    left.stream()
-        .filter(b -> !right.contains(b))
-        .forEach(b -> found.add(new Difference(issuance, onlyLeft, b.toString())));
-    right.stream()
-        .filter(b -> !left.contains(b))
-        .forEach(b -> found.add(new Difference(issuance, onlyRight, b.toString())));
+    List<ChainBlock> unmatched = new ArrayList<>(right);
+    for (ChainBlock b : left) {
+      if (!unmatched.remove(b)) {
+        found.add(new Difference(issuance, onlyLeft, b.toString()));
+      }
+    }
+    unmatched.forEach(b -> found.add(new Difference(issuance, onlyRight, b.toString())));
   }
 }

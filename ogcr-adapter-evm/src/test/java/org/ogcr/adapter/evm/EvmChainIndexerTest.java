@@ -198,9 +198,37 @@ class EvmChainIndexerTest {
               assertThat(x.issuance()).isEqualTo(issued.id().value());
               assertThat(x.block()).contains("RETIRED");
             });
+    // a block the registry holds twice is a difference, though the chain holds it once
+    List<CreditBlock> doubled = new java.util.ArrayList<>(registry);
+    doubled.add(registry.get(0));
+    assertThat(
+            reconciliation
+                .reconcile(
+                    Map.of(issued.id(), doubled, unknown.id(), unknown.blocks().blocks()),
+                    Set.of(),
+                    now)
+                .differences())
+        .extracting(EvmReconciliation.Difference::kind)
+        .containsExactly("only_in_registry");
     assertThat(report.summary())
         .contains("1 issuances checked")
         .contains((1 + unknown.blocks().blocks().size()) + " differences");
+  }
+
+  @Test
+  void anEventAnyoneCanEmit_isIndexedByName_andNeverStopsTheIndex() throws Exception {
+    AnvilNode.Deployed d = node.deployRegistry(1);
+    // ERC-721's setApprovalForAll is open to every account
+    node.token(d, AnvilNode.DEPLOYER)
+        .setApprovalForAll(AnvilNode.OPERATOR.getAddress(), true)
+        .send();
+    node.ledger(d)
+        .submit(new LedgerCommand.Anchor("pdd-after", "pdd", DocumentHash.sha256("pdd after")));
+    InMemoryChainProjection projection = new InMemoryChainProjection();
+    indexer(d, projection, 1, 1000).poll();
+    assertThat(projection.logs(0, 100))
+        .extracting(ChainProjection.Log::event)
+        .containsSubsequence("ApprovalForAll", "CommandApplied", "DocumentAnchored");
   }
 
   private void mine() throws Exception {

@@ -55,12 +55,19 @@ class EvmCreditLedgerTest extends CreditLedgerContract {
     LedgerEntry minted = first.submit(mint(issued));
     first.submit(new LedgerCommand.Anchor("pdd-r", "pdd", DocumentHash.sha256("pdd r")));
 
+    // more blocks since than one look-up window: the mint's event is found walking back
+    VoidResponse mined =
+        new Request<>(
+                "anvil_mine", List.of("0x5dc"), new HttpService(node.url()), VoidResponse.class)
+            .send();
+    assertThat(mined.hasError()).isFalse();
     // a new process: its journal is empty, the chain is not
     EvmCreditLedger restarted = node.ledger(d);
     assertThat(restarted.find(minted.command().id())).isEmpty();
     LedgerEntry again = restarted.submit(mint(issued));
     assertThat(again.command()).isEqualTo(minted.command());
     assertThat(restarted.find(minted.command().id())).contains(again);
+    assertThat(again.confirmed()).as("journaled at the mint's block, 1,500 blocks deep").isTrue();
     assertThatThrownBy(
             () ->
                 restarted.submit(
@@ -101,6 +108,30 @@ class EvmCreditLedgerTest extends CreditLedgerContract {
     mine();
     assertThat(ledger.find("mrv-c")).hasValueSatisfying(e -> assertThat(e.confirmed()).isTrue());
     assertThat(ledger.entries(1, 10)).extracting(LedgerEntry::confirmed).containsExactly(true);
+  }
+
+  @Test
+  void withAPriorityFee_theRelaySendsEip1559Transactions() throws Exception {
+    AnvilNode.Deployed d = node.deployRegistry(1);
+    BigInteger tip = BigInteger.valueOf(1_000_000);
+    EvmCreditLedger ledger =
+        new EvmCreditLedger(node.web3j(), AnvilNode.OPERATOR, d.settings().withMaxPriorityFee(tip));
+    ledger.submit(new LedgerCommand.Anchor("pdd-1559", "pdd", DocumentHash.sha256("pdd 1559")));
+    var block =
+        node.web3j()
+            .ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST, true)
+            .send()
+            .getBlock();
+    var tx =
+        (org.web3j.protocol.core.methods.response.Transaction) block.getTransactions().get(0).get();
+    assertThat(tx.getTo()).isEqualToIgnoringCase(d.settings().anchorAddress());
+    assertThat(tx.getType()).isEqualTo("0x2");
+    assertThat(tx.getMaxPriorityFeePerGas()).isEqualTo(tip);
+    assertThat(tx.getMaxFeePerGas()).isEqualTo(AnvilNode.GAS_PRICE);
+    assertThatThrownBy(
+            () -> d.settings().withMaxPriorityFee(AnvilNode.GAS_PRICE.add(BigInteger.ONE)))
+        .hasMessageContaining("maxPriorityFee")
+        .hasMessageContaining("fee cap");
   }
 
   private void mine() throws Exception {

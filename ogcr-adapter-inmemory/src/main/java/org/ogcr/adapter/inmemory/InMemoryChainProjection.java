@@ -31,11 +31,8 @@ public final class InMemoryChainProjection implements ChainProjection {
   @Override
   public synchronized int record(Window window) {
     Require.nonNull("window", window);
-    if (head != null && window.to().number() <= head.number()) {
-      throw new InvalidValueException(
-          "window.to",
-          String.valueOf(window.to().number()),
-          "must be above the head, block " + head.number() + "; roll back first to read it again");
+    if (!window.after().equals(Optional.ofNullable(head))) {
+      throw new HeadMovedException(window.after(), Optional.ofNullable(head));
     }
     Map<String, Token> minted = new LinkedHashMap<>();
     for (Token t : window.minted()) {

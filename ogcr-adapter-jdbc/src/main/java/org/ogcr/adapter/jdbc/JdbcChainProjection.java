@@ -60,13 +60,8 @@ public final class JdbcChainProjection implements ChainProjection {
         jdbi,
         h -> {
           Optional<BlockRef> head = head(h, true);
-          if (head.isPresent() && window.to().number() <= head.get().number()) {
-            throw new InvalidValueException(
-                "window.to",
-                String.valueOf(window.to().number()),
-                "must be above the head, block "
-                    + head.get().number()
-                    + "; roll back first to read it again");
+          if (!window.after().equals(head)) {
+            throw new HeadMovedException(window.after(), head);
           }
           Set<String> minted = new HashSet<>();
           PreparedBatch tokens =

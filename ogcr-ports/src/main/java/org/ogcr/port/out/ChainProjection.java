@@ -107,18 +107,27 @@ public interface ChainProjection {
   }
 
   /**
-   * What the indexer read from the block after the head up to {@code to}: the hashes of the blocks
-   * it read (at least {@code to}'s), the logs in chain order, the tokens the logs minted and
+   * What the indexer read from the block after {@code after} up to {@code to}: the hashes of the
+   * blocks it read (at least {@code to}'s), the logs in chain order, the tokens the logs minted and
    * closed.
+   *
+   * @param after the head the window was read on, empty for the first window; the window follows it
+   *     without a gap, and is recorded only while it is still the head
    */
   record Window(
+      Optional<BlockRef> after,
       BlockRef to,
       List<BlockRef> blocks,
       List<Log> logs,
       List<Token> minted,
       List<Closing> closed) {
     public Window {
+      Require.nonNull("after", after);
       Require.nonNull("to", to);
+      if (after.isPresent() && to.number() <= after.get().number()) {
+        throw new InvalidValueException(
+            "to", String.valueOf(to.number()), "must be above " + after.get().number());
+      }
       blocks = List.copyOf(Require.noNulls("blocks", blocks));
       logs = List.copyOf(Require.noNulls("logs", logs));
       minted = List.copyOf(Require.noNulls("minted", minted));
@@ -142,9 +151,24 @@ public interface ChainProjection {
    * before (same transaction hash and log index) is skipped, and so is a token minted before.
    *
    * @return how many logs were new
-   * @throws InvalidValueException when {@code window.to()} is not above the head
+   * @throws HeadMovedException when the head is no longer {@code window.after()} (another indexer
+   *     recorded or rolled back meanwhile); nothing is recorded
+   * @throws InvalidValueException when a closing names a token never minted
    */
   int record(Window window);
+
+  /** The head moved since the window was read: read again from the new head. */
+  final class HeadMovedException extends org.ogcr.domain.common.DomainException {
+    public HeadMovedException(Optional<BlockRef> expected, Optional<BlockRef> head) {
+      super(
+          "chain_index_head_moved",
+          "the window was read after "
+              + expected.map(BlockRef::toString).orElse("no block")
+              + " but the head is now "
+              + head.map(BlockRef::toString).orElse("no block")
+              + "; read again from the head");
+    }
+  }
 
   /** The blocks read at or below {@code number}, newest first, at most {@code limit}. */
   List<BlockRef> blocks(long atOrBelow, int limit);

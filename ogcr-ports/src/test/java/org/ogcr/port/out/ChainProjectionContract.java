@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.ogcr.domain.common.InvalidValueException;
@@ -65,6 +66,7 @@ public abstract class ChainProjectionContract {
   static Window issuanceAt10() {
     BlockRef b = block(10);
     return new Window(
+        Optional.empty(),
         b,
         List.of(block(5), b),
         List.of(
@@ -80,6 +82,7 @@ public abstract class ChainProjectionContract {
   static Window splitAt20() {
     BlockRef b = block(20);
     return new Window(
+        Optional.of(block(10)),
         b,
         List.of(b),
         List.of(log(b, 2, 0, "BlockClosed"), log(b, 2, 1, "CRUMinted"), log(b, 2, 2, "CRUMinted")),
@@ -131,6 +134,7 @@ public abstract class ChainProjectionContract {
     BlockRef b = block(11);
     Window again =
         new Window(
+            Optional.of(block(10)),
             b,
             List.of(b),
             List.of(log(block(10), 1, 2, "CRUMinted"), log(b, 9, 0, "DocumentAnchored")),
@@ -142,18 +146,29 @@ public abstract class ChainProjectionContract {
   }
 
   @Test
-  void givenAWindowNotAboveTheHead_recordRefusesIt_andChangesNothing() {
+  void givenAWindowReadOnAnotherHead_recordRefusesIt_andChangesNothing() {
     ChainProjection p = emptyProjection();
-    p.record(splitAtBlock20WithoutParent());
-    assertThatThrownBy(() -> p.record(issuanceAt10()))
-        .isInstanceOf(InvalidValueException.class)
-        .hasMessageContaining("head");
+    p.record(issuanceAt10());
+    // another indexer recorded block 20 meanwhile: a window read after block 10 does not follow
+    p.record(splitAt20());
+    BlockRef b = block(30);
+    Window stale =
+        new Window(
+            Optional.of(block(10)),
+            b,
+            List.of(b),
+            List.of(log(b, 3, 0, "DocumentAnchored")),
+            List.of(),
+            List.of());
+    assertThatThrownBy(() -> p.record(stale))
+        .isInstanceOfSatisfying(
+            ChainProjection.HeadMovedException.class,
+            e -> assertThat(e.code()).isEqualTo("chain_index_head_moved"));
     assertThat(p.head()).contains(block(20));
-    assertThat(p.liveTokens(OTHER)).isEmpty();
-  }
-
-  private static Window splitAtBlock20WithoutParent() {
-    return new Window(block(20), List.of(block(20)), List.of(), List.of(), List.of());
+    assertThat(p.logs(30, 10)).isEmpty();
+    // nor does a first window once there is a head
+    assertThatThrownBy(() -> p.record(issuanceAt10()))
+        .isInstanceOf(ChainProjection.HeadMovedException.class);
   }
 
   @Test
@@ -162,6 +177,7 @@ public abstract class ChainProjectionContract {
     BlockRef b = block(10);
     Window bad =
         new Window(
+            Optional.empty(),
             b,
             List.of(b),
             List.of(log(b, 1, 0, "CRUMinted")),
@@ -190,6 +206,7 @@ public abstract class ChainProjectionContract {
     BlockRef b = forked(20);
     Window rebranched =
         new Window(
+            Optional.of(block(10)),
             b,
             List.of(b),
             List.of(log(b, 2, 0, "BlockClosed")),
