@@ -179,6 +179,10 @@ class QueryPlansTest {
   private static final List<Allowed> ALLOWED =
       List.of(
           new Allowed(
+              "chain_tokens",
+              is("select distinct issuance from chain_tokens"),
+              "the reconciliation lists every issuance on chain, read from the index alone"),
+          new Allowed(
               "methodologies",
               endsWith(" from methodologies order by seq"),
               "the catalog of methodology versions is used whole, and a registry has a handful"),
@@ -1415,6 +1419,43 @@ class QueryPlansTest {
             return null;
           });
     }
+
+    // the chain projection: two windows, a rollback, the reads
+    JdbcChainProjection chain = JdbcChainProjection.over(db);
+    var b10 = new org.ogcr.port.out.ChainProjection.BlockRef(10, "0x" + "a".repeat(64));
+    var b20 = new org.ogcr.port.out.ChainProjection.BlockRef(20, "0x" + "b".repeat(64));
+    var token =
+        new org.ogcr.port.out.ChainProjection.Token(
+            "1",
+            "0x" + "c".repeat(64),
+            "0x" + "d".repeat(64),
+            1,
+            429,
+            org.ogcr.domain.credit.CreditStatus.HELD,
+            "0x" + "0".repeat(64),
+            "0",
+            10,
+            java.util.OptionalLong.empty());
+    var log =
+        new org.ogcr.port.out.ChainProjection.Log(
+            b10, "0x" + "e".repeat(64), 0, "0x" + "1".repeat(40), "CRUMinted", "", "tokenId=1");
+    chain.record(
+        new org.ogcr.port.out.ChainProjection.Window(
+            Optional.empty(), b10, List.of(b10), List.of(log), List.of(token), List.of()));
+    chain.record(
+        new org.ogcr.port.out.ChainProjection.Window(
+            Optional.of(b10),
+            b20,
+            List.of(b20),
+            List.of(),
+            List.of(),
+            List.of(new org.ogcr.port.out.ChainProjection.Closing("1", 20))));
+    assertThat(chain.head()).contains(b20);
+    assertThat(chain.blocks(20, 10)).hasSize(2);
+    chain.rollback(15);
+    assertThat(chain.liveTokens(token.issuance())).hasSize(1);
+    assertThat(chain.issuances()).hasSize(1);
+    assertThat(chain.logs(0, 10)).hasSize(1);
 
     // the integrity checks
     JdbcIntegrity integrity = new JdbcIntegrity(db);
