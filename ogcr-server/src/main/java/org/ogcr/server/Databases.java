@@ -10,6 +10,33 @@ final class Databases {
 
   private Databases() {}
 
+  /** An open database and how to close the connections opened for it. */
+  record Opened(org.ogcr.adapter.jdbc.JdbcDatabase database, Closer closer) {}
+
+  /** Closes a database's connections. */
+  @FunctionalInterface
+  interface Closer {
+    void close() throws Exception;
+  }
+
+  /**
+   * The registry's database: PostgreSQL at {@code jdbcUrl} when given, else the H2 files under
+   * {@code dataDirectory}; migrated to the current schema.
+   */
+  static Opened open(
+      java.nio.file.Path dataDirectory,
+      java.util.Optional<String> jdbcUrl,
+      String user,
+      String password) {
+    if (jdbcUrl.isPresent()) {
+      ConnectionPool pool = postgresqlPool(jdbcUrl.get(), user, password);
+      return new Opened(org.ogcr.adapter.jdbc.JdbcDatabase.open(pool), pool::closeIdle);
+    }
+    org.h2.jdbcx.JdbcConnectionPool pool =
+        org.ogcr.adapter.jdbc.JdbcDatabase.h2FilePool(dataDirectory);
+    return new Opened(org.ogcr.adapter.jdbc.JdbcDatabase.open(pool), pool::dispose);
+  }
+
   /** A pool of connections to the PostgreSQL database at {@code url}. */
   static ConnectionPool postgresqlPool(String url, String user, String password) {
     PGSimpleDataSource ds = new PGSimpleDataSource();

@@ -22,7 +22,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "ogcr-server 0.1.0",
     description = "The OGCR carbon-removal registry's reference server.",
-    subcommands = {Main.Serve.class, Main.RunDemo.class, Main.DeployContracts.class})
+    subcommands = {
+      Main.Serve.class,
+      Main.RunDemo.class,
+      Main.DeployContracts.class,
+      Main.Reconcile.class
+    })
 public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
@@ -46,23 +51,7 @@ public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(
-        names = "--data-dir",
-        defaultValue = "${env:OGCR_DATA_DIR:-ogcr-data}",
-        description = "Directory of the embedded H2 database (default: ${DEFAULT-VALUE}).")
-    Path dataDirectory;
-
-    @Option(
-        names = "--jdbc-url",
-        defaultValue = "${env:OGCR_JDBC_URL}",
-        description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://localhost:5432/ogcr.")
-    String jdbcUrl;
-
-    @Option(names = "--db-user", defaultValue = "${env:OGCR_DB_USER:-ogcr}")
-    String dbUser;
-
-    @Option(names = "--db-password", defaultValue = "${env:OGCR_DB_PASSWORD:-}")
-    String dbPassword;
+    @CommandLine.Mixin DatabaseOptions database = new DatabaseOptions();
 
     @Option(
         names = "--host",
@@ -130,6 +119,125 @@ public final class Main implements Callable<Integer> {
                 + " 127.0.0.1 for native applications. Environment: OGCR_OAUTH_CLIENTS,"
                 + " space-separated.")
     List<String> oauthClients;
+
+    @CommandLine.Mixin EvmOptions chain = new EvmOptions();
+
+    @Override
+    public Integer call() throws InterruptedException {
+      ServerConfig config =
+          new ServerConfig(
+              database.dataDirectory,
+              database.jdbcUrl(),
+              database.dbUser,
+              database.dbPassword,
+              host,
+              port,
+              Optional.ofNullable(publicUrl).filter(s -> !s.isBlank()),
+              maxBodyBytes,
+              anonymousPerMinute,
+              tokenKeyFile != null
+                  ? tokenKeyFile
+                  : database.dataDirectory.resolve("token-signing-key.jwk"),
+              externalIssuer(),
+              oauthClients(),
+              chain.ledger(spec.commandLine(), true));
+      RegistryServer server = RegistryServer.start(config);
+      server
+          .firstAdministrator()
+          .ifPresent(
+              admin ->
+                  System.out.println(
+                      "First start: the administrator's API key, shown this once (store it now;"
+                          + " use it as X-API-Key, or as client "
+                          + admin.credential().id()
+                          + " at /oauth/token):\n  "
+                          + admin.key()));
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    server.close();
+                    stopped.countDown();
+                  }));
+      System.out.println(
+          "OGCR registry serving "
+              + config.baseUrl(server.port())
+              + " (press Ctrl+C to stop); the API is described at /openapi.json");
+      stopped.await();
+      return 0;
+    }
+
+    private List<PublicClient> oauthClients() {
+      List<String> specs = oauthClients;
+      if (specs == null || specs.isEmpty()) {
+        String env = System.getenv("OGCR_OAUTH_CLIENTS");
+        specs = env == null || env.isBlank() ? List.of() : List.of(env.trim().split("\\s+"));
+      }
+      try {
+        List<PublicClient> clients = specs.stream().map(PublicClient::parse).toList();
+        if (clients.stream().map(PublicClient::id).distinct().count() != clients.size()) {
+          throw new IllegalArgumentException("each application id may be registered once");
+        }
+        return clients;
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--oauth-client: " + e.getMessage());
+      }
+    }
+
+    private Optional<AccessTokenValidator> externalIssuer() {
+      if (trustIssuer == null || trustIssuer.isBlank()) {
+        return Optional.empty();
+      }
+      if (trustJwksUri == null || trustJwksUri.isBlank()) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--trust-issuer needs --trust-jwks-uri");
+      }
+      return Optional.of(
+          ExternalIssuer.builder()
+              .issuer(trustIssuer)
+              .jwksUri(trustJwksUri)
+              .audience(
+                  trustAudience != null && !trustAudience.isBlank()
+                      ? trustAudience
+                      : Optional.ofNullable(publicUrl)
+                          .filter(u -> !u.isBlank())
+                          .orElse("http://" + host + ":" + port))
+              .build());
+    }
+  }
+
+  /** Where the registry's record lives: options shared by the commands that open it. */
+  static final class DatabaseOptions {
+
+    @Option(
+        names = "--data-dir",
+        defaultValue = "${env:OGCR_DATA_DIR:-ogcr-data}",
+        description = "Directory of the embedded H2 database (default: ${DEFAULT-VALUE}).")
+    Path dataDirectory;
+
+    @Option(
+        names = "--jdbc-url",
+        defaultValue = "${env:OGCR_JDBC_URL}",
+        description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://localhost:5432/ogcr.")
+    String jdbcUrl;
+
+    @Option(names = "--db-user", defaultValue = "${env:OGCR_DB_USER:-ogcr}")
+    String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "${env:OGCR_DB_PASSWORD:-}")
+    String dbPassword;
+
+    Optional<String> jdbcUrl() {
+      return Optional.ofNullable(jdbcUrl).filter(s -> !s.isBlank());
+    }
+  }
+
+  /**
+   * The EVM node and the registry's contracts on it: options shared by the commands that use it.
+   */
+  static final class EvmOptions {
 
     @Option(
         names = "--evm-url",
@@ -221,55 +329,16 @@ public final class Main implements Callable<Integer> {
                 + " duration; every difference is logged (default: ${DEFAULT-VALUE}).")
     java.time.Duration evmReconcileEvery;
 
-    @Override
-    public Integer call() throws InterruptedException {
-      ServerConfig config =
-          new ServerConfig(
-              dataDirectory,
-              Optional.ofNullable(jdbcUrl).filter(s -> !s.isBlank()),
-              dbUser,
-              dbPassword,
-              host,
-              port,
-              Optional.ofNullable(publicUrl).filter(s -> !s.isBlank()),
-              maxBodyBytes,
-              anonymousPerMinute,
-              tokenKeyFile != null ? tokenKeyFile : dataDirectory.resolve("token-signing-key.jwk"),
-              externalIssuer(),
-              oauthClients(),
-              evm());
-      RegistryServer server = RegistryServer.start(config);
-      server
-          .firstAdministrator()
-          .ifPresent(
-              admin ->
-                  System.out.println(
-                      "First start: the administrator's API key, shown this once (store it now;"
-                          + " use it as X-API-Key, or as client "
-                          + admin.credential().id()
-                          + " at /oauth/token):\n  "
-                          + admin.key()));
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    server.close();
-                    stopped.countDown();
-                  }));
-      System.out.println(
-          "OGCR registry serving "
-              + config.baseUrl(server.port())
-              + " (press Ctrl+C to stop); the API is described at /openapi.json");
-      stopped.await();
-      return 0;
-    }
-
-    private Optional<ServerConfig.EvmLedger> evm() {
+    /**
+     * The EVM ledger the options name, if {@code --evm-url} is given.
+     *
+     * @param needsKey whether the relay's key is required; a command that only reads gets a key of
+     *     its own, never used to send
+     */
+    Optional<ServerConfig.EvmLedger> ledger(CommandLine cl, boolean needsKey) {
       if (evmUrl == null || evmUrl.isBlank()) {
         return Optional.empty();
       }
-      CommandLine cl = spec.commandLine();
       if (evmToken == null || evmToken.isBlank() || evmAnchor == null || evmAnchor.isBlank()) {
         throw new CommandLine.ParameterException(
             cl, "--evm-url needs --evm-token and --evm-anchor, the contracts' addresses");
@@ -282,6 +351,9 @@ public final class Main implements Callable<Integer> {
           throw new CommandLine.ParameterException(
               cl, "--evm-key-file: cannot read " + evmKeyFile + ": " + e.getMessage());
         }
+      }
+      if (key == null && !needsKey) {
+        key = readOnlyKey();
       }
       if (key == null || !key.matches("(0x)?[0-9a-fA-F]{64}")) {
         throw new CommandLine.ParameterException(
@@ -311,43 +383,77 @@ public final class Main implements Callable<Integer> {
       }
     }
 
-    private List<PublicClient> oauthClients() {
-      List<String> specs = oauthClients;
-      if (specs == null || specs.isEmpty()) {
-        String env = System.getenv("OGCR_OAUTH_CLIENTS");
-        specs = env == null || env.isBlank() ? List.of() : List.of(env.trim().split("\\s+"));
-      }
+    /** A fresh key, for reads: {@code eth_call} needs a sender, never a funded one. */
+    private static String readOnlyKey() {
       try {
-        List<PublicClient> clients = specs.stream().map(PublicClient::parse).toList();
-        if (clients.stream().map(PublicClient::id).distinct().count() != clients.size()) {
-          throw new IllegalArgumentException("each application id may be registered once");
-        }
-        return clients;
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--oauth-client: " + e.getMessage());
+        return org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(
+            org.web3j.crypto.Keys.createEcKeyPair().getPrivateKey(), 64);
+      } catch (java.security.GeneralSecurityException e) {
+        throw new IllegalStateException("cannot make a key for reading the chain", e);
       }
     }
+  }
 
-    private Optional<AccessTokenValidator> externalIssuer() {
-      if (trustIssuer == null || trustIssuer.isBlank()) {
-        return Optional.empty();
+  @Command(
+      name = "reconcile",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Compares the registry's record with the chain once: reads the contracts' events into the"
+            + " database's index, then prints every difference between the registry's credit"
+            + " blocks, the index and the token contract. Exit code 0 when they agree, 1 when"
+            + " they differ. It only reads the chain, so it needs no relay key.",
+        "On H2 stop the server first (its files open in one process); on PostgreSQL run it"
+            + " beside the servers."
+      })
+  static final class Reconcile implements Callable<Integer> {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin DatabaseOptions database = new DatabaseOptions();
+
+    @CommandLine.Mixin EvmOptions chain = new EvmOptions();
+
+    @Override
+    public Integer call() throws Exception {
+      CommandLine cl = spec.commandLine();
+      ServerConfig.EvmLedger evm =
+          chain
+              .ledger(cl, false)
+              .orElseThrow(
+                  () ->
+                      new CommandLine.ParameterException(
+                          cl,
+                          "reconcile needs --evm-url, --evm-token and --evm-anchor: the chain to"
+                              + " compare with"));
+      Databases.Opened opened =
+          Databases.open(
+              database.dataDirectory, database.jdbcUrl(), database.dbUser, database.dbPassword);
+      org.web3j.protocol.Web3j node =
+          org.web3j.protocol.Web3j.build(new org.web3j.protocol.http.HttpService(evm.rpcUrl()));
+      try {
+        org.ogcr.adapter.evm.EvmCreditLedger ledger =
+            new org.ogcr.adapter.evm.EvmCreditLedger(
+                node, org.web3j.crypto.Credentials.create(evm.relayPrivateKey()), evm.settings());
+        org.ogcr.adapter.jdbc.JdbcAdapters jdbc =
+            org.ogcr.adapter.jdbc.JdbcAdapters.create(
+                opened.database(),
+                java.time.Instant::now,
+                ledger,
+                org.ogcr.adapter.json.document.JsonDocumentReader.withDefaults());
+        org.ogcr.adapter.evm.EvmReconciliation.Report report =
+            new ChainWatch(node, ledger, opened.database(), jdbc.ports(), evm).reconcile();
+        java.io.PrintWriter out = cl.getOut();
+        report.differences().forEach(d -> out.println(d));
+        out.println(report.summary());
+        if (!report.skipped().isEmpty()) {
+          out.println("skipped: " + String.join(", ", report.skipped()));
+        }
+        out.flush();
+        return report.agrees() ? 0 : 1;
+      } finally {
+        node.shutdown();
+        opened.closer().close();
       }
-      if (trustJwksUri == null || trustJwksUri.isBlank()) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--trust-issuer needs --trust-jwks-uri");
-      }
-      return Optional.of(
-          ExternalIssuer.builder()
-              .issuer(trustIssuer)
-              .jwksUri(trustJwksUri)
-              .audience(
-                  trustAudience != null && !trustAudience.isBlank()
-                      ? trustAudience
-                      : Optional.ofNullable(publicUrl)
-                          .filter(u -> !u.isBlank())
-                          .orElse("http://" + host + ":" + port))
-              .build());
     }
   }
 

@@ -11,7 +11,6 @@ import org.ogcr.adapter.evm.EvmChainIndexer;
 import org.ogcr.adapter.evm.EvmCreditLedger;
 import org.ogcr.adapter.evm.EvmReconciliation;
 import org.ogcr.adapter.jdbc.JdbcAdapters;
-import org.ogcr.adapter.jdbc.JdbcChainProjection;
 import org.ogcr.adapter.jdbc.JdbcDatabase;
 import org.ogcr.adapter.json.document.JsonDocumentReader;
 import org.ogcr.adapter.rest.CredentialCheck;
@@ -47,12 +46,7 @@ public final class RegistryServer implements AutoCloseable {
   private final JdbcDatabase database;
 
   /** Closes the connections this server opened. */
-  private final CloseDatabase closeDatabase;
-
-  @FunctionalInterface
-  private interface CloseDatabase {
-    void close() throws Exception;
-  }
+  private final Databases.Closer closeDatabase;
 
   private final Registry registry;
 
@@ -65,12 +59,10 @@ public final class RegistryServer implements AutoCloseable {
    * The chain's event indexer and the reconciliation of the registry with it, when on a chain; they
    * run on a thread of their own, so a slow node never holds up the relay.
    */
-  private final Optional<EvmChainIndexer> indexer;
+  private final Optional<ChainWatch> watch;
 
-  private final Optional<EvmReconciliation> reconciliation;
   private final Optional<ScheduledExecutorService> indexing;
   private volatile Optional<EvmReconciliation.Report> lastReconciliation = Optional.empty();
-  private final JdbcAdapters jdbc;
 
   private final RestApi api;
   private final AccessTokens tokens;
@@ -79,16 +71,11 @@ public final class RegistryServer implements AutoCloseable {
   private final AtomicBoolean relayQueued = new AtomicBoolean();
 
   private RegistryServer(ServerConfig config) {
-    if (config.jdbcUrl().isPresent()) {
-      ConnectionPool pool =
-          Databases.postgresqlPool(config.jdbcUrl().get(), config.dbUser(), config.dbPassword());
-      this.closeDatabase = pool::closeIdle;
-      this.database = JdbcDatabase.open(pool);
-    } else {
-      org.h2.jdbcx.JdbcConnectionPool pool = JdbcDatabase.h2FilePool(config.dataDirectory());
-      this.closeDatabase = pool::dispose;
-      this.database = JdbcDatabase.open(pool);
-    }
+    Databases.Opened opened =
+        Databases.open(
+            config.dataDirectory(), config.jdbcUrl(), config.dbUser(), config.dbPassword());
+    this.closeDatabase = opened.closer();
+    this.database = opened.database();
     Clock clock = Instant::now;
     // the in-process ledger, kept in the same database in tables of its own and in transactions
     // of its own, so it survives restarts as the record does; or the registry's contracts on an
@@ -101,7 +88,7 @@ public final class RegistryServer implements AutoCloseable {
                 evm ->
                     new EvmCreditLedger(
                         node.get(), Credentials.create(evm.relayPrivateKey()), evm.settings()));
-    this.jdbc =
+    JdbcAdapters jdbc =
         chain.isPresent()
             ? JdbcAdapters.create(database, clock, chain.get(), JsonDocumentReader.withDefaults())
             : JdbcAdapters.create(database, clock, JsonDocumentReader.withDefaults());
@@ -121,18 +108,10 @@ public final class RegistryServer implements AutoCloseable {
               return t;
             });
     relay.scheduleWithFixedDelay(this::relayNow, 1, 1, TimeUnit.SECONDS);
-    JdbcChainProjection projection = JdbcChainProjection.over(database);
-    this.indexer =
+    this.watch =
         config
             .evm()
-            .map(
-                evm ->
-                    new EvmChainIndexer(
-                        node.get(),
-                        projection,
-                        EvmChainIndexer.Settings.of(
-                            evm.settings(), evm.startBlock(), evm.logWindow())));
-    this.reconciliation = chain.map(c -> new EvmReconciliation(c, projection));
+            .map(evm -> new ChainWatch(node.get(), chain.get(), database, jdbc.ports(), evm));
     this.indexing =
         config
             .evm()
@@ -259,9 +238,9 @@ public final class RegistryServer implements AutoCloseable {
 
   private void indexNow() {
     try {
-      indexer.ifPresent(
-          i -> {
-            EvmChainIndexer.Round round = i.poll();
+      watch.ifPresent(
+          w -> {
+            EvmChainIndexer.Round round = w.index();
             round
                 .rolledBackTo()
                 .ifPresent(
@@ -285,68 +264,21 @@ public final class RegistryServer implements AutoCloseable {
   }
 
   /**
-   * Compares every issuance of the registry with the chain's index and with the token contract;
-   * logs the summary, and every difference as a warning. The server runs it every {@code
-   * reconcileEvery}.
-   *
-   * <p>The registry is read first, then the index brought up to date, so the index holds at least
-   * every command the registry had relayed. A command relayed and confirmed in between can still
-   * make a difference that is none, so any difference is checked again on a new reading of both,
-   * and only those found twice are reported.
+   * Compares every issuance of the registry with the chain's index and with the token contract
+   * ({@link ChainWatch#reconcile}); logs the summary, and every difference as a warning. The server
+   * runs it every {@code reconcileEvery}.
    *
    * @return the report, or empty when the record is not anchored on a chain
    */
   public Optional<EvmReconciliation.Report> reconcile() {
-    if (reconciliation.isEmpty()) {
+    if (watch.isEmpty()) {
       return Optional.empty();
     }
-    EvmReconciliation.Report first = reconcileOnce();
-    EvmReconciliation.Report report = first;
-    if (!first.agrees()) {
-      EvmReconciliation.Report second = reconcileOnce();
-      report =
-          new EvmReconciliation.Report(
-              second.at(),
-              second.indexedTo(),
-              second.checked(),
-              second.skipped(),
-              second.differences().stream().filter(first.differences()::contains).toList());
-    }
+    EvmReconciliation.Report report = watch.get().reconcile();
     report.differences().forEach(d -> LOG.warn("registry and chain differ: {}", d));
     LOG.info(report.summary());
     lastReconciliation = Optional.of(report);
     return Optional.of(report);
-  }
-
-  private EvmReconciliation.Report reconcileOnce() {
-    java.util.Map<org.ogcr.domain.id.IssuanceId, List<org.ogcr.domain.credit.CreditBlock>> blocks =
-        new java.util.LinkedHashMap<>();
-    java.util.Set<org.ogcr.domain.id.IssuanceId> waiting = new java.util.HashSet<>();
-    org.ogcr.port.out.DrivenPorts ports = jdbc.ports();
-    ports
-        .unitOfWork()
-        .transact(
-            () -> {
-              for (var issuance : ports.issuances().list(Optional.empty(), Optional.empty())) {
-                blocks.put(issuance.id(), ports.blocks().ofIssuance(issuance.id()));
-              }
-              // every command not relayed yet, however far its next attempt
-              for (var item :
-                  ports
-                      .outbox()
-                      .due(
-                          Instant.now().plus(36_500, java.time.temporal.ChronoUnit.DAYS), 10_000)) {
-                if (item.command() instanceof org.ogcr.port.out.LedgerCommand.Mint m) {
-                  waiting.add(m.issuance());
-                } else if (item.command() instanceof org.ogcr.port.out.LedgerCommand.Apply a) {
-                  a.change().removed().forEach(b -> waiting.add(b.issuance()));
-                  a.change().added().forEach(b -> waiting.add(b.issuance()));
-                }
-              }
-              return null;
-            });
-    indexer.get().poll();
-    return reconciliation.get().reconcile(blocks, waiting, Instant.now());
   }
 
   /** The last reconciliation's report, if one ran. */

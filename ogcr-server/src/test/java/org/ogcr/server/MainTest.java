@@ -77,6 +77,13 @@ class MainTest {
   }
 
   @Test
+  void reconcilingNeedsAChain(@TempDir Path data) {
+    Run noChain = run("reconcile", "--data-dir", data.toString());
+    assertThat(noChain.exitCode()).isEqualTo(2);
+    assertThat(noChain.err()).contains("reconcile needs --evm-url");
+  }
+
+  @Test
   void aDeploymentKeyThatIsNotOneIsRefusedWithoutShowingIt(@TempDir Path data) throws Exception {
     Path key = data.resolve("admin.key");
     Files.writeString(

@@ -85,6 +85,48 @@ class ServerOverEvmTest {
         assertThat(server.lastReconciliation()).contains(report);
         assertThat(report.indexedTo()).isPresent();
       }
+
+      // an auditor's run of `reconcile`, once the server has stopped (H2 files open in one
+      // process): the record agrees; then a block removed from the registry's database is found
+      String[] reconcile = {
+        "reconcile",
+        "--data-dir",
+        data.toString(),
+        "--evm-url",
+        node.url(),
+        "--evm-token",
+        settings.tokenAddress(),
+        "--evm-anchor",
+        settings.anchorAddress(),
+        "--evm-confirmations",
+        "1",
+        "--evm-start-block",
+        Long.toString(d.contracts().deployedAt())
+      };
+      java.io.StringWriter agreed = new java.io.StringWriter();
+      picocli.CommandLine cl = new picocli.CommandLine(new Main());
+      cl.setOut(new java.io.PrintWriter(agreed));
+      assertThat(cl.execute(reconcile)).as(agreed.toString()).isZero();
+      assertThat(agreed.toString()).contains(" 0 differences");
+
+      org.h2.jdbcx.JdbcConnectionPool pool = org.ogcr.adapter.jdbc.JdbcDatabase.h2FilePool(data);
+      int removed =
+          org.ogcr.adapter.jdbc.JdbcDatabase.open(pool)
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.execute(
+                          "delete from credit_blocks where issuance_id = 'nulhegan-2026'"
+                              + " and first_serial = 1"));
+      pool.dispose();
+      assertThat(removed).isEqualTo(1);
+      java.io.StringWriter differed = new java.io.StringWriter();
+      cl = new picocli.CommandLine(new Main());
+      cl.setOut(new java.io.PrintWriter(differed));
+      assertThat(cl.execute(reconcile)).as(differed.toString()).isEqualTo(1);
+      assertThat(differed.toString())
+          .contains("only_on_chain nulhegan-2026 ChainBlock[first=1,")
+          .contains(" 1 differences");
     }
   }
 }
