@@ -176,11 +176,30 @@ public final class EvmCreditLedger implements CreditLedger {
    * Where the chain applied the command's id, once it is sure the chain applied this command: the
    * contract keeps the keccak of the calldata that applied the id, and the same anchor or mint
    * makes the same calldata. A block change applied before cannot be rebuilt (its tokens are closed
-   * by now), so there the id alone answers.
+   * by now), so there the blocks the applying transaction minted ({@code CRUMinted} under the id)
+   * must be the change's added blocks.
    */
   private BigInteger sameCommandAppliedAt(LedgerCommand command, byte[] id) throws Exception {
-    if (command instanceof LedgerCommand.Apply) {
-      return appliedAt(token.getContractAddress(), id);
+    if (command instanceof LedgerCommand.Apply apply) {
+      org.web3j.protocol.core.methods.response.Log applied =
+          appliedLog(token.getContractAddress(), id);
+      List<ChainBlock> minted = mintedBy(applied.getTransactionHash(), id);
+      List<ChainBlock> added =
+          apply.change().added().stream()
+              .map(ChainBlock::of)
+              .sorted(Comparator.comparingLong(ChainBlock::first))
+              .toList();
+      if (!minted.equals(added)) {
+        throw new LedgerRefusedException(
+            ChainRefusals.CONFLICT,
+            "command id "
+                + command.id()
+                + " was applied on chain to another change: it minted "
+                + minted
+                + ", not "
+                + added);
+      }
+      return applied.getBlockNumber();
     }
     Call call = callOf(command, id);
     byte[] mine = Hash.sha3(Numeric.hexStringToByteArray(call.write().encodeFunctionCall()));
@@ -310,13 +329,22 @@ public final class EvmCreditLedger implements CreditLedger {
     return key(apply.operation());
   }
 
-  /** The contract's refusal of the call, simulated; empty when it would go through. */
+  /**
+   * The contract's refusal of the call, simulated with the gas limit the transaction would carry
+   * (so a call that would run out of gas fails here, not on chain); empty when it would go through.
+   */
   private Optional<LedgerRefusedException> refusal(Call call) throws IOException {
     EthCall result =
         web3j
             .ethCall(
-                Transaction.createEthCallTransaction(
-                    from, call.address(), call.write().encodeFunctionCall()),
+                new Transaction(
+                    from,
+                    null,
+                    null,
+                    settings.gasLimit(),
+                    call.address(),
+                    null,
+                    call.write().encodeFunctionCall()),
                 DefaultBlockParameterName.LATEST)
             .send();
     if (!result.isReverted() && !result.hasError()) {
@@ -348,6 +376,36 @@ public final class EvmCreditLedger implements CreditLedger {
    * are its last ones, found in the first windows.
    */
   private BigInteger appliedAt(String address, byte[] id) throws IOException {
+    return appliedLog(address, id).getBlockNumber();
+  }
+
+  /** The blocks transaction {@code tx} minted under command {@code id}, in serial order. */
+  private List<ChainBlock> mintedBy(String tx, byte[] id) throws IOException {
+    TransactionReceipt receipt =
+        web3j
+            .ethGetTransactionReceipt(tx)
+            .send()
+            .getTransactionReceipt()
+            .orElseThrow(() -> new IOException("no receipt for transaction " + tx));
+    List<ChainBlock> minted = new ArrayList<>();
+    for (CreditToken.CRUMintedEventResponse e : CreditToken.getCRUMintedEvents(receipt)) {
+      if (java.util.Arrays.equals(e.commandId, id)) {
+        minted.add(
+            new ChainBlock(
+                e.first.longValue(),
+                e.last.longValue(),
+                CreditStatus.values()[e.status.intValue()],
+                Numeric.toHexString(e.account),
+                Numeric.toHexString(e.replacementFor)));
+      }
+    }
+    minted.sort(Comparator.comparingLong(ChainBlock::first));
+    return minted;
+  }
+
+  /** The {@code CommandApplied} event of {@code id} at the contract at {@code address}. */
+  private org.web3j.protocol.core.methods.response.Log appliedLog(String address, byte[] id)
+      throws IOException {
     long to = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
     while (to >= 0) {
       long from = Math.max(0, to - LOG_WINDOW + 1);
@@ -365,7 +423,7 @@ public final class EvmCreditLedger implements CreditLedger {
       }
       var logs = response.getLogs();
       if (!logs.isEmpty()) {
-        return ((org.web3j.protocol.core.methods.response.Log) logs.get(0).get()).getBlockNumber();
+        return (org.web3j.protocol.core.methods.response.Log) logs.get(0).get();
       }
       to = from - 1;
     }

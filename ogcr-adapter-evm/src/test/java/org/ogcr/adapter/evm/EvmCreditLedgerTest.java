@@ -85,6 +85,82 @@ class EvmCreditLedgerTest extends CreditLedgerContract {
   }
 
   @Test
+  void afterARestart_anotherBlockChangeUnderAnAppliedId_isRefusedAsAConflict() {
+    AnvilNode.Deployed d = node.deployRegistry(1);
+    EvmCreditLedger first = node.ledger(d);
+    IssuedCredits issued = issue("iss-change-restart", 429);
+    first.submit(mint(issued));
+    org.ogcr.domain.credit.IssuanceBlocks blocks = issued.blocks();
+    org.ogcr.domain.credit.CreditOperation sale =
+        org.ogcr.domain.credit.CreditOperation.sell(
+            issued.id(),
+            new org.ogcr.domain.credit.SerialRange(1, 100),
+            LLC,
+            new org.ogcr.domain.id.AccountId("buyer"));
+    LedgerCommand.Apply applied = new LedgerCommand.Apply("sale-r", "sell", blocks.plan(sale));
+    first.submit(applied);
+
+    EvmCreditLedger restarted = node.ledger(d);
+    org.ogcr.domain.credit.CreditOperation other =
+        org.ogcr.domain.credit.CreditOperation.sell(
+            issued.id(),
+            new org.ogcr.domain.credit.SerialRange(1, 50),
+            LLC,
+            new org.ogcr.domain.id.AccountId("buyer"));
+    assertThatThrownBy(
+            () -> restarted.submit(new LedgerCommand.Apply("sale-r", "sell", blocks.plan(other))))
+        .isInstanceOfSatisfying(
+            LedgerRefusedException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("ledger_command_conflict");
+              assertThat(e.getMessage()).contains("another change");
+            });
+    assertThat(restarted.submit(applied).command())
+        .as("the same change is no conflict")
+        .isEqualTo(applied);
+  }
+
+  @Test
+  void aCallThatWouldRunOutOfGas_failsInSimulation_andSendsNothing() throws Exception {
+    AnvilNode.Deployed d = node.deployRegistry(1);
+    EvmLedgerSettings s = d.settings();
+    EvmCreditLedger starved =
+        new EvmCreditLedger(
+            node.web3j(),
+            AnvilNode.OPERATOR,
+            new EvmLedgerSettings(
+                s.chainId(),
+                s.tokenAddress(),
+                s.anchorAddress(),
+                1,
+                s.gasPrice(),
+                BigInteger.valueOf(30_000),
+                s.receiptPolling()));
+    BigInteger nonce =
+        node.web3j()
+            .ethGetTransactionCount(
+                AnvilNode.OPERATOR.getAddress(),
+                org.web3j.protocol.core.DefaultBlockParameterName.LATEST)
+            .send()
+            .getTransactionCount();
+    assertThatThrownBy(
+            () ->
+                starved.submit(
+                    new LedgerCommand.Anchor("pdd-gas", "pdd", DocumentHash.sha256("pdd gas"))))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(
+            node.web3j()
+                .ethGetTransactionCount(
+                    AnvilNode.OPERATOR.getAddress(),
+                    org.web3j.protocol.core.DefaultBlockParameterName.LATEST)
+                .send()
+                .getTransactionCount())
+        .as("no transaction sent")
+        .isEqualTo(nonce);
+    assertThat(starved.entries(1, 10)).isEmpty();
+  }
+
+  @Test
   void aRelayWithoutTheOperatorRole_failsForTheRelayToRetry_neverAsARefusal() {
     EvmCreditLedger stranger =
         new EvmCreditLedger(node.web3j(), AnvilNode.DEPLOYER, node.deployRegistry(1).settings());
