@@ -13,7 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ogcr.adapter.evm.contracts.CreditToken;
-import org.ogcr.adapter.inmemory.InMemoryChainProjection;
 import org.ogcr.domain.common.DocumentHash;
 import org.ogcr.domain.credit.CreditOperation;
 import org.ogcr.domain.credit.IssuanceBlocks;
@@ -40,8 +39,9 @@ import org.web3j.protocol.http.HttpService;
  * empty ones): whatever the depth, the entries of the dropped blocks read as unconfirmed, the chain
  * never holds a credit the ledger did not record, and after {@link EvmCreditLedger#resync} the
  * chain holds exactly the ledger's blocks again. The event index finds each reorganisation by block
- * hash, rolls back and reads the new branch; afterwards it holds the chain's tokens, each log once,
- * and the reconciliation finds no difference between the registry's blocks and the chain.
+ * hash, rolls back and reads the new branch; afterwards its tables (H2, through the JDBC adapter)
+ * hold the chain's tokens, each log once, and the reconciliation finds no difference between the
+ * registry's blocks and the chain.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReorgOnAnvilTest {
@@ -103,8 +103,12 @@ class ReorgOnAnvilTest {
     }
     List<LedgerEntry> recorded = ledger.entries(1, 1000);
     assertThat(ledger.differences(id, blocks.blocks())).isEmpty();
-    // an index that reads every block, the newest included, so that the reorganisation reaches it
-    InMemoryChainProjection projection = new InMemoryChainProjection();
+    // an index in a database that reads every block, the newest included, so that the
+    // reorganisation reaches it
+    ChainProjection projection =
+        org.ogcr.adapter.jdbc.JdbcChainProjection.over(
+            org.ogcr.adapter.jdbc.JdbcDatabase.h2Memory(
+                "reorg-" + depth + "-" + System.nanoTime()));
     EvmChainIndexer indexer =
         new EvmChainIndexer(
             node.web3j(),
