@@ -124,6 +124,24 @@ public record ServerConfig(
         Optional.empty());
   }
 
+  /** The same configuration, on the PostgreSQL database at {@code url}. */
+  public ServerConfig withPostgresql(String url, String user, String password) {
+    return new ServerConfig(
+        dataDirectory,
+        Optional.of(url),
+        user,
+        password,
+        host,
+        port,
+        publicUrl,
+        maxBodyBytes,
+        anonymousPerMinute,
+        tokenKeyFile,
+        externalIssuer,
+        oauthClients,
+        evm);
+  }
+
   /** The same configuration, anchoring on an EVM node. */
   public ServerConfig withEvm(EvmLedger ledger) {
     return new ServerConfig(

@@ -1,0 +1,192 @@
+package org.ogcr.server.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.ogcr.conformance.runner.Main;
+import org.ogcr.server.RegistryServer;
+import org.ogcr.server.ServerConfig;
+
+/**
+ * The kit must be able to fail: against registries broken on purpose, each in one requirement, it
+ * reports a failure in the class of that requirement, with the request and response that showed it,
+ * and exits with 1.
+ */
+class KitAgainstBrokenRegistriesTest {
+
+  /** The defects, each with the class that must catch it. */
+  enum Broken {
+    /** Accepts a monitoring report whose period overlaps another's. */
+    OVERLAPPING_PERIODS_ACCEPTED("monitoring") {
+      @Override
+      BrokenRegistry.Defect defect(Properties keys) {
+        return new BrokenRegistry.Defect() {
+          @Override
+          public BrokenRegistry.Response response(
+              BrokenRegistry.Request q, BrokenRegistry.Response r) {
+            boolean overlap =
+                q.method().equals("POST")
+                    && q.path().matches("/projects/[^/]+/monitoring")
+                    && r.status() >= 400
+                    && new String(r.body(), StandardCharsets.UTF_8).contains("overlap");
+            return overlap
+                ? new BrokenRegistry.Response(
+                    201,
+                    Map.of("Content-Type", List.of("application/json")),
+                    "{\"id\": \"accepted-anyway\"}".getBytes(StandardCharsets.UTF_8))
+                : r;
+          }
+        };
+      }
+    },
+    /** Lets any credential submit a project, whatever its roles. */
+    ROLE_CHECKS_SKIPPED_ON_SUBMISSION("security") {
+      @Override
+      BrokenRegistry.Defect defect(Properties keys) {
+        return new BrokenRegistry.Defect() {
+          @Override
+          public BrokenRegistry.Request request(BrokenRegistry.Request q) {
+            if (q.method().equals("POST")
+                && q.path().equals("/projects")
+                && q.headers().containsKey("X-API-Key")) {
+              Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+              h.putAll(q.headers());
+              h.put("X-API-Key", keys.developer());
+              return new BrokenRegistry.Request(q.method(), q.path(), h, q.body());
+            }
+            return q;
+          }
+        };
+      }
+    },
+    /** Never answers 304 and serves no ETag. */
+    ETAG_IGNORED("caching") {
+      @Override
+      BrokenRegistry.Defect defect(Properties keys) {
+        return new BrokenRegistry.Defect() {
+          @Override
+          public BrokenRegistry.Request request(BrokenRegistry.Request q) {
+            Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            h.putAll(q.headers());
+            h.remove("If-None-Match");
+            return new BrokenRegistry.Request(q.method(), q.path(), h, q.body());
+          }
+
+          @Override
+          public BrokenRegistry.Response response(
+              BrokenRegistry.Request q, BrokenRegistry.Response r) {
+            Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            h.putAll(r.headers());
+            h.remove("ETag");
+            return new BrokenRegistry.Response(r.status(), h, r.body());
+          }
+        };
+      }
+    },
+    /** Answers errors as plain JSON, not as RFC 9457 problems. */
+    ERRORS_NOT_PROBLEMS("core") {
+      @Override
+      BrokenRegistry.Defect defect(Properties keys) {
+        return new BrokenRegistry.Defect() {
+          @Override
+          public BrokenRegistry.Response response(
+              BrokenRegistry.Request q, BrokenRegistry.Response r) {
+            if (r.status() < 400) {
+              return r;
+            }
+            Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            h.putAll(r.headers());
+            h.put("Content-Type", List.of("application/json"));
+            return new BrokenRegistry.Response(r.status(), h, r.body());
+          }
+        };
+      }
+    };
+
+    final String catchingClass;
+
+    Broken(String catchingClass) {
+      this.catchingClass = catchingClass;
+    }
+
+    abstract BrokenRegistry.Defect defect(Properties keys);
+  }
+
+  /** The keys of the credentials file a defect may misuse. */
+  record Properties(String developer) {}
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Broken.class)
+  void theKitReportsTheDefectInItsClass(Broken broken, @TempDir Path data) throws Exception {
+    try (RegistryServer server = RegistryServer.start(ServerConfig.embedded(data, 0))) {
+      String upstream = "http://127.0.0.1:" + server.port();
+      Path credentials =
+          KitAgainstTheReferenceServerTest.credentials(
+              upstream, server.firstAdministrator().orElseThrow().key(), data);
+      java.util.Properties p = new java.util.Properties();
+      try (var in = Files.newBufferedReader(credentials)) {
+        p.load(in);
+      }
+      try (BrokenRegistry proxy =
+          new BrokenRegistry(upstream, broken.defect(new Properties(p.getProperty("developer"))))) {
+        Path reports = data.resolve("reports");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int exit =
+            Main.run(
+                new String[] {
+                  proxy.url(),
+                  "--credentials",
+                  credentials.toString(),
+                  "--reports",
+                  reports.toString(),
+                  "--only",
+                  broken.catchingClass
+                },
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        String console = out.toString(StandardCharsets.UTF_8);
+        System.out.println(console);
+        assertThat(exit).as(console).isEqualTo(1);
+        JsonNode summary =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(reports.resolve("summary.json").toFile());
+        List<JsonNode> failed = new ArrayList<>();
+        summary
+            .path("tests")
+            .forEach(
+                t -> {
+                  if (t.path("outcome").asText().equals("fail")) {
+                    failed.add(t);
+                  }
+                });
+        assertThat(failed).as(console).isNotEmpty();
+        assertThat(failed)
+            .allSatisfy(
+                t -> {
+                  assertThat(t.path("class").asText()).isEqualTo(broken.catchingClass);
+                  JsonNode exchanges = t.path("exchanges");
+                  assertThat(exchanges.size()).as("the failure shows its exchanges").isPositive();
+                  JsonNode last = exchanges.get(exchanges.size() - 1);
+                  assertThat(last.path("method").asText()).isNotEmpty();
+                  assertThat(last.path("status").asInt()).isPositive();
+                });
+        assertThat(summary.path("classes").path(broken.catchingClass).path("fail").asInt())
+            .isEqualTo(failed.size());
+        assertThat(
+                Files.readString(
+                    reports.resolve("TEST-ogcr.conformance." + broken.catchingClass + ".xml")))
+            .contains("<failure message=");
+      }
+    }
+  }
+}

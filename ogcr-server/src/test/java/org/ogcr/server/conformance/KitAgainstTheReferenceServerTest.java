@@ -1,0 +1,147 @@
+package org.ogcr.server.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ogcr.conformance.runner.Main;
+import org.ogcr.server.RegistryServer;
+import org.ogcr.server.ServerConfig;
+
+/**
+ * The conformance kit against the reference server, as a third party would run it: a credentials
+ * file with a key per role, the base URL, and the reports. Every required test passes, and nothing
+ * fails or cannot tell.
+ */
+class KitAgainstTheReferenceServerTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Each role the kit acts as: its actor, organisation and scopes. */
+  private static final Map<String, List<String>> SCOPES =
+      Map.of(
+          "developer", List.of("projects:read", "projects:write", "monitoring:write"),
+          "validator", List.of("projects:read", "projects:write"),
+          "verifier", List.of("projects:read", "verification:write"),
+          "auditor", List.of("audit:read", "issuance:write"),
+          "administrator", List.of("admin", "methodologies:write", "audit:read"));
+
+  /**
+   * Lists each role's actor in the directory and issues it a key, through the reference server's
+   * administration routes; writes the kit's credentials file.
+   */
+  static Path credentials(String base, String adminKey, Path dir) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    StringBuilder file = new StringBuilder("# the conformance kit's credentials\n");
+    for (var e : SCOPES.entrySet()) {
+      String role = e.getKey();
+      String actor = "kit-" + role;
+      String organisation = "kit-" + role + "s";
+      send(
+          http,
+          base,
+          adminKey,
+          "PUT",
+          "/admin/directory/" + actor,
+          JSON.createObjectNode().put("organisation", organisation).toString());
+      ObjectNode credential = JSON.createObjectNode();
+      credential.put("actor", actor).put("organisation", organisation).put("label", "kit");
+      credential.putArray("roles").add(role);
+      e.getValue().forEach(credential.putArray("scopes")::add);
+      JsonNode issued =
+          JSON.readTree(
+              send(http, base, adminKey, "POST", "/admin/credentials", credential.toString()));
+      file.append(role).append(" = ").append(issued.path("apiKey").asText()).append('\n');
+      file.append(role).append(".actor = ").append(actor).append('\n');
+      file.append(role).append(".organisation = ").append(organisation).append('\n');
+    }
+    Path path = dir.resolve("credentials.properties");
+    Files.writeString(path, file);
+    return path;
+  }
+
+  private static String send(
+      HttpClient http, String base, String key, String method, String path, String body)
+      throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + path))
+                .header("X-API-Key", key)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isBetween(200, 299);
+    return r.body();
+  }
+
+  /** Runs the kit; its exit code, console output and JSON summary. */
+  record Run(int exitCode, String console, JsonNode summary) {}
+
+  static Run runKit(String base, Path credentials, Path reports) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            new String[] {
+              base, "--credentials", credentials.toString(), "--reports", reports.toString()
+            },
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(out, true, StandardCharsets.UTF_8));
+    return new Run(
+        code,
+        out.toString(StandardCharsets.UTF_8),
+        JSON.readTree(reports.resolve("summary.json").toFile()));
+  }
+
+  @Test
+  void everyRequiredTestPassesOnTheReferenceServerOnH2(@TempDir Path data) throws Exception {
+    everyRequiredTestPasses(ServerConfig.embedded(data, 0), data);
+  }
+
+  @Test
+  void everyRequiredTestPassesOnTheReferenceServerOnPostgresql(@TempDir Path data)
+      throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+      everyRequiredTestPasses(
+          ServerConfig.embedded(data, 0)
+              .withPostgresql(postgres.getJdbcUrl("postgres", "postgres"), "postgres", ""),
+          data);
+    }
+  }
+
+  private static void everyRequiredTestPasses(ServerConfig config, Path data) throws Exception {
+    try (RegistryServer server = RegistryServer.start(config)) {
+      String base = "http://127.0.0.1:" + server.port();
+      Path credentials = credentials(base, server.firstAdministrator().orElseThrow().key(), data);
+      Run run = runKit(base, credentials, data.resolve("reports"));
+      System.out.println(run.console());
+
+      assertThat(run.exitCode()).as(run.console()).isZero();
+      for (JsonNode t : run.summary().path("tests")) {
+        assertThat(t.path("outcome").asText())
+            .as(t.path("class").asText() + " " + t.path("test").asText() + ": " + t.path("message"))
+            .isEqualTo("pass");
+      }
+      assertThat(run.summary().path("tests").size()).isGreaterThanOrEqualTo(18);
+      assertThat(run.console()).contains("required tests pass");
+      assertThat(Files.list(data.resolve("reports")))
+          .extracting(p -> p.getFileName().toString())
+          .contains("summary.json", "TEST-ogcr.conformance.monitoring.xml");
+    }
+  }
+}
