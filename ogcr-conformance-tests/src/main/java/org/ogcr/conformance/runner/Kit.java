@@ -26,6 +26,7 @@ import org.ogcr.conformance.projects.Projects;
 import org.ogcr.conformance.ratelimiting.RateLimiting;
 import org.ogcr.conformance.security.Security;
 import org.ogcr.conformance.validation.Validation;
+import org.ogcr.conformance.verification.Verification;
 
 /**
  * Runs the conformance classes against one registry: reads its {@code /conformance} declaration,
@@ -43,6 +44,7 @@ public final class Kit {
         new Core(),
         new Projects(),
         new Monitoring(),
+        new Verification(),
         new Validation(),
         new Security(),
         new Collections(),

@@ -69,6 +69,23 @@ class KitAgainstBrokenRegistriesTest {
         };
       }
     },
+    /** Records another quantity than the verifier decided. */
+    VERIFIED_QUANTITY_ALTERED("verification") {
+      @Override
+      BrokenRegistry.Defect defect(Properties keys) {
+        return new BrokenRegistry.Defect() {
+          @Override
+          public BrokenRegistry.Request request(BrokenRegistry.Request q) {
+            if (q.method().equals("POST") && q.path().endsWith("/verify")) {
+              String body = new String(q.body(), StandardCharsets.UTF_8).replace("2844.5", "2000");
+              return new BrokenRegistry.Request(
+                  q.method(), q.path(), q.headers(), body.getBytes(StandardCharsets.UTF_8));
+            }
+            return q;
+          }
+        };
+      }
+    },
     /** Never answers 304 and serves no ETag. */
     ETAG_IGNORED("caching") {
       @Override
