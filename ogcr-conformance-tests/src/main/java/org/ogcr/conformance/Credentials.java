@@ -23,8 +23,9 @@ import java.util.TreeMap;
  * </pre>
  *
  * Roles: {@code administrator}, {@code developer}, {@code validator}, {@code verifier}, {@code
- * holder}, {@code auditor}, {@code operator}, {@code officer}. A test that needs a role the file
- * does not give is not tested.
+ * holder}, {@code other_holder}, {@code auditor}. Settings: {@code holder.account} (an account of
+ * the holder's with held units) and {@code holder.recipient} (an account units may be transferred
+ * to). A test that needs a role or setting the file does not give is not tested.
  */
 public final class Credentials {
 
@@ -32,13 +33,20 @@ public final class Credentials {
   public record Role(String name, String secret, String actor, String organisation) {}
 
   private final Map<String, Role> roles;
+  private final Map<String, String> settings;
 
-  private Credentials(Map<String, Role> roles) {
+  private Credentials(Map<String, Role> roles, Map<String, String> settings) {
     this.roles = roles;
+    this.settings = settings;
   }
 
   public static Credentials none() {
-    return new Credentials(Map.of());
+    return new Credentials(Map.of(), Map.of());
+  }
+
+  /** A line of the file other than a credential, e.g. {@code holder.account}. */
+  public Optional<String> setting(String key) {
+    return Optional.ofNullable(settings.get(key)).map(String::trim).filter(s -> !s.isEmpty());
   }
 
   public static Credentials load(Path file) throws IOException {
@@ -47,8 +55,10 @@ public final class Credentials {
       p.load(r);
     }
     Map<String, Role> roles = new TreeMap<>();
+    Map<String, String> settings = new TreeMap<>();
     for (String key : p.stringPropertyNames()) {
       if (key.contains(".")) {
+        settings.put(key, p.getProperty(key));
         continue;
       }
       String secret = p.getProperty(key).trim();
@@ -63,7 +73,7 @@ public final class Credentials {
               p.getProperty(key + ".actor", "kit-" + key).trim(),
               p.getProperty(key + ".organisation", "kit-" + key + "s").trim()));
     }
-    return new Credentials(roles);
+    return new Credentials(roles, settings);
   }
 
   public Optional<Role> role(String name) {

@@ -119,6 +119,11 @@ final class Demo {
     return String.format("EC-%d-0001-NULHEGAN-%03d", vintage, unit);
   }
 
+  /** The API keys the run issued, by actor id (after {@link #run}). */
+  Map<String, String> keys() {
+    return Map.copyOf(keys);
+  }
+
   /** Thrown when a step is not answered as the example expects. */
   static final class StepFailed extends RuntimeException {
     StepFailed(String message) {

@@ -21,6 +21,7 @@ import org.ogcr.conformance.async.AsynchronousOperations;
 import org.ogcr.conformance.caching.Caching;
 import org.ogcr.conformance.collections.Collections;
 import org.ogcr.conformance.core.Core;
+import org.ogcr.conformance.credits.Credits;
 import org.ogcr.conformance.monitoring.Monitoring;
 import org.ogcr.conformance.projects.Projects;
 import org.ogcr.conformance.ratelimiting.RateLimiting;
@@ -45,6 +46,7 @@ public final class Kit {
         new Projects(),
         new Monitoring(),
         new Verification(),
+        new Credits(),
         new Validation(),
         new Security(),
         new Collections(),

@@ -86,6 +86,70 @@ class KitAgainstBrokenRegistriesTest {
         };
       }
     },
+    /** Lets any holder transfer any account's units. */
+    ROLE_CHECKS_SKIPPED_ON_TRANSFER("credits") {
+      @Override
+      BrokenRegistry.Defect defect(Properties keys) {
+        return new BrokenRegistry.Defect() {
+          @Override
+          public BrokenRegistry.Request request(BrokenRegistry.Request q) {
+            if (q.method().equals("POST")
+                && q.path().equals("/credits/transfer")
+                && keys.otherHolder().equals(q.headers().get("X-API-Key"))) {
+              Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+              h.putAll(q.headers());
+              h.put("X-API-Key", keys.holder());
+              return new BrokenRegistry.Request(q.method(), q.path(), h, q.body());
+            }
+            return q;
+          }
+        };
+      }
+    },
+    /** Retires the whole block when asked to retire part of it. */
+    PARTIAL_RETIREMENT_DOES_NOT_SPLIT("credits") {
+      @Override
+      BrokenRegistry.Defect defect(Properties keys) {
+        return new BrokenRegistry.Defect() {
+          @Override
+          public BrokenRegistry.Request request(BrokenRegistry.Request q) {
+            if (!(q.method().equals("POST") && q.path().endsWith("/retire"))) {
+              return q;
+            }
+            try {
+              var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+              var body = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(q.body());
+              String from = body.path("from").asText();
+              String serial =
+                  java.net.URLDecoder.decode(
+                      q.path()
+                          .substring("/credits/".length(), q.path().length() - "/retire".length()),
+                      StandardCharsets.UTF_8);
+              var listing =
+                  java.net.http.HttpClient.newHttpClient()
+                      .send(
+                          java.net.http.HttpRequest.newBuilder(
+                                  java.net.URI.create(
+                                      keys.upstream()
+                                          + "/credits?limit=1000&owner="
+                                          + java.net.URLEncoder.encode(
+                                              from, StandardCharsets.UTF_8)))
+                              .build(),
+                          java.net.http.HttpResponse.BodyHandlers.ofString());
+              for (JsonNode b : mapper.readTree(listing.body()).path("items")) {
+                if (b.path("firstSerial").asText().equals(serial)) {
+                  body.put("through", b.path("lastSerial").asText());
+                }
+              }
+              return new BrokenRegistry.Request(
+                  q.method(), q.path(), q.headers(), mapper.writeValueAsBytes(body));
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          }
+        };
+      }
+    },
     /** Never answers 304 and serves no ETag. */
     ETAG_IGNORED("caching") {
       @Override
@@ -139,23 +203,31 @@ class KitAgainstBrokenRegistriesTest {
     abstract BrokenRegistry.Defect defect(Properties keys);
   }
 
-  /** The keys of the credentials file a defect may misuse. */
-  record Properties(String developer) {}
+  /** The keys of the credentials file a defect may misuse, and the registry behind the proxy. */
+  record Properties(String developer, String holder, String otherHolder, String upstream) {}
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Broken.class)
   void theKitReportsTheDefectInItsClass(Broken broken, @TempDir Path data) throws Exception {
     try (RegistryServer server = RegistryServer.start(ServerConfig.embedded(data, 0))) {
       String upstream = "http://127.0.0.1:" + server.port();
-      Path credentials =
-          KitAgainstTheReferenceServerTest.credentials(
-              upstream, server.firstAdministrator().orElseThrow().key(), data);
+      String admin = server.firstAdministrator().orElseThrow().key();
+      Path credentials = KitAgainstTheReferenceServerTest.credentials(upstream, admin, data);
+      KitAgainstTheReferenceServerTest.addHolders(
+          credentials, org.ogcr.server.WorkedExample.run(upstream, admin));
       java.util.Properties p = new java.util.Properties();
       try (var in = Files.newBufferedReader(credentials)) {
         p.load(in);
       }
       try (BrokenRegistry proxy =
-          new BrokenRegistry(upstream, broken.defect(new Properties(p.getProperty("developer"))))) {
+          new BrokenRegistry(
+              upstream,
+              broken.defect(
+                  new Properties(
+                      p.getProperty("developer"),
+                      p.getProperty("holder"),
+                      p.getProperty("other_holder"),
+                      upstream)))) {
         Path reports = data.resolve("reports");
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         int exit =
