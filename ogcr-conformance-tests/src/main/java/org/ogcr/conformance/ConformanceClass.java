@@ -59,7 +59,13 @@ public abstract class ConformanceClass {
    */
   protected static Http.Response setUp(Http.Response r, String what, int... statuses) {
     if (Arrays.stream(statuses).noneMatch(s -> s == r.status())) {
-      throw new CannotTell(what + " was answered " + r.status() + ", so the check was not reached");
+      String detail = r.json().path("detail").asText("");
+      throw new CannotTell(
+          what
+              + " was answered "
+              + r.status()
+              + (detail.isEmpty() ? "" : " (" + detail + ")")
+              + ", so the check was not reached");
     }
     return r;
   }

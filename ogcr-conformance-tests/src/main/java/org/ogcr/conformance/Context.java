@@ -76,7 +76,7 @@ public final class Context {
 
   // ----- documents
 
-  static String resource(String path) {
+  public static String resource(String path) {
     try (InputStream in = Context.class.getResourceAsStream("documents/" + path)) {
       if (in == null) {
         throw new IllegalStateException("the kit lacks its document " + path);
@@ -87,7 +87,7 @@ public final class Context {
     }
   }
 
-  static ObjectNode json(String text) {
+  public static ObjectNode json(String text) {
     try {
       return (ObjectNode) Http.JSON.readTree(text);
     } catch (IOException e) {
@@ -100,27 +100,29 @@ public final class Context {
     if (methodologyReady) {
       return;
     }
+    methodology(METHODOLOGY, METHODOLOGY_VERSION, resource("methodologies/dac-m-1.0.0.json"));
+    methodologyReady = true;
+  }
+
+  /** Registers a methodology version unless the registry has it already (administrator). */
+  public void methodology(String id, String version, String document) {
     Http.Response list = anonymous("GET", "/methodologies?limit=1000", null);
     boolean present = false;
     for (JsonNode m : items(list.json())) {
-      present |=
-          METHODOLOGY.equals(m.path("id").asText())
-              && METHODOLOGY_VERSION.equals(m.path("version").asText());
+      present |= id.equals(m.path("id").asText()) && version.equals(m.path("version").asText());
     }
     if (!present) {
-      Http.Response r =
-          as("administrator", "POST", "/methodologies", resource("methodologies/dac-m-1.0.0.json"));
+      Http.Response r = as("administrator", "POST", "/methodologies", document);
       if (r.status() != 201 && r.status() != 409) {
         throw new CannotTell(
             "the registry has no methodology "
-                + METHODOLOGY
+                + id
                 + "@"
-                + METHODOLOGY_VERSION
+                + version
                 + " and registering it was answered "
                 + r.status());
       }
     }
-    methodologyReady = true;
   }
 
   /** The items of a collection: the body itself when an array, else its first array member. */

@@ -22,6 +22,7 @@ import org.ogcr.conformance.caching.Caching;
 import org.ogcr.conformance.collections.Collections;
 import org.ogcr.conformance.core.Core;
 import org.ogcr.conformance.credits.Credits;
+import org.ogcr.conformance.earthcredits.EarthCredits;
 import org.ogcr.conformance.monitoring.Monitoring;
 import org.ogcr.conformance.projects.Projects;
 import org.ogcr.conformance.ratelimiting.RateLimiting;
@@ -52,6 +53,7 @@ public final class Kit {
         new Collections(),
         new Caching(),
         new AsynchronousOperations(),
+        new EarthCredits(),
         new RateLimiting());
   }
 

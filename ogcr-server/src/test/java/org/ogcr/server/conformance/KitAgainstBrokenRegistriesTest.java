@@ -150,6 +150,39 @@ class KitAgainstBrokenRegistriesTest {
         };
       }
     },
+    /** Issues on two officers' signatures, without waiting for the audit committee's. */
+    ISSUED_WITHOUT_THE_AUDITOR("earthcredits") {
+      @Override
+      BrokenRegistry.Defect defect(Properties keys) {
+        return new BrokenRegistry.Defect() {
+          @Override
+          public BrokenRegistry.Response response(
+              BrokenRegistry.Request q, BrokenRegistry.Response r) {
+            if (q.method().equals("POST")
+                && q.path().endsWith("/sign")
+                && r.status() == 200
+                && keys.secondOfficer().equals(q.headers().get("X-API-Key"))) {
+              try {
+                java.net.http.HttpClient.newHttpClient()
+                    .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(keys.upstream() + q.path()))
+                            .header("X-API-Key", keys.auditor())
+                            .header("Content-Type", "application/json")
+                            .POST(
+                                java.net.http.HttpRequest.BodyPublishers.ofString(
+                                    "{\"capacity\": \"auditor\"}"))
+                            .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            }
+            return r;
+          }
+        };
+      }
+    },
     /** Never answers 304 and serves no ETag. */
     ETAG_IGNORED("caching") {
       @Override
@@ -204,7 +237,13 @@ class KitAgainstBrokenRegistriesTest {
   }
 
   /** The keys of the credentials file a defect may misuse, and the registry behind the proxy. */
-  record Properties(String developer, String holder, String otherHolder, String upstream) {}
+  record Properties(
+      String developer,
+      String holder,
+      String otherHolder,
+      String secondOfficer,
+      String auditor,
+      String upstream) {}
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Broken.class)
@@ -227,6 +266,8 @@ class KitAgainstBrokenRegistriesTest {
                       p.getProperty("developer"),
                       p.getProperty("holder"),
                       p.getProperty("other_holder"),
+                      p.getProperty("second_officer"),
+                      p.getProperty("auditor"),
                       upstream)))) {
         Path reports = data.resolve("reports");
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

@@ -33,14 +33,25 @@ class KitAgainstTheReferenceServerTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Each role the kit acts as: its actor, organisation and scopes. */
-  private static final Map<String, List<String>> SCOPES =
-      Map.of(
-          "developer", List.of("projects:read", "projects:write", "monitoring:write"),
-          "validator", List.of("projects:read", "projects:write"),
-          "verifier", List.of("projects:read", "verification:write"),
-          "auditor", List.of("audit:read", "issuance:write"),
-          "administrator", List.of("admin", "methodologies:write", "audit:read"));
+  /** A credential the kit acts with: its name in the credentials file, role and scopes. */
+  private record KitRole(String name, String role, List<String> scopes) {}
+
+  private static final List<KitRole> ROLES =
+      List.of(
+          new KitRole(
+              "developer",
+              "developer",
+              List.of("projects:read", "projects:write", "monitoring:write")),
+          new KitRole("validator", "validator", List.of("projects:read", "projects:write")),
+          new KitRole("verifier", "verifier", List.of("projects:read", "verification:write")),
+          new KitRole("auditor", "auditor", List.of("audit:read", "issuance:write")),
+          new KitRole("operator", "operator", List.of("projects:read", "issuance:write")),
+          new KitRole("officer", "officer", List.of("issuance:write")),
+          new KitRole("second_officer", "officer", List.of("issuance:write")),
+          new KitRole(
+              "administrator",
+              "administrator",
+              List.of("admin", "methodologies:write", "audit:read", "issuance:write")));
 
   /**
    * Lists each role's actor in the directory and issues it a key, through the reference server's
@@ -49,10 +60,10 @@ class KitAgainstTheReferenceServerTest {
   static Path credentials(String base, String adminKey, Path dir) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     StringBuilder file = new StringBuilder("# the conformance kit's credentials\n");
-    for (var e : SCOPES.entrySet()) {
-      String role = e.getKey();
-      String actor = "kit-" + role;
-      String organisation = "kit-" + role + "s";
+    for (KitRole k : ROLES) {
+      String role = k.name();
+      String actor = "kit-" + role.replace('_', '-');
+      String organisation = "kit-" + k.role() + "s";
       send(
           http,
           base,
@@ -62,8 +73,8 @@ class KitAgainstTheReferenceServerTest {
           JSON.createObjectNode().put("organisation", organisation).toString());
       ObjectNode credential = JSON.createObjectNode();
       credential.put("actor", actor).put("organisation", organisation).put("label", "kit");
-      credential.putArray("roles").add(role);
-      e.getValue().forEach(credential.putArray("scopes")::add);
+      credential.putArray("roles").add(k.role());
+      k.scopes().forEach(credential.putArray("scopes")::add);
       JsonNode issued =
           JSON.readTree(
               send(http, base, adminKey, "POST", "/admin/credentials", credential.toString()));
@@ -157,7 +168,7 @@ class KitAgainstTheReferenceServerTest {
             .as(t.path("class").asText() + " " + t.path("test").asText() + ": " + t.path("message"))
             .isEqualTo("pass");
       }
-      assertThat(run.summary().path("tests").size()).isGreaterThanOrEqualTo(25);
+      assertThat(run.summary().path("tests").size()).isGreaterThanOrEqualTo(29);
       assertThat(run.console()).contains("required tests pass");
       assertThat(Files.list(data.resolve("reports")))
           .extracting(p -> p.getFileName().toString())
