@@ -84,6 +84,7 @@ public final class EarthCredits extends ConformanceClass {
 
   private Issued issue() throws InterruptedException {
     registry.credentials().require("operator");
+    registry.credentials().require("administrator");
     registry.credentials().require("officer");
     registry.credentials().require("second_officer");
     registry.credentials().require("auditor");
@@ -289,6 +290,99 @@ public final class EarthCredits extends ConformanceClass {
             + i.propertyCode()
             + "-001; it is "
             + first);
+  }
+
+  @Check(
+      requirement = "EC replacement credits",
+      purpose =
+          "Credits lost after issuance (a catastrophic event) are invalidated and replaced from the"
+              + " buffer pool, so a holder keeps what it held and no credit appears or vanishes.",
+      method =
+          "The developer transfers units 1 to 10 to holder.account; the administrator invalidates"
+              + " them: those units read invalidated; the holder holds 10 replacement units"
+              + " (isReplacement);"
+              + " the buffer pool holds 10 fewer; the issuance's blocks still add up to its total.",
+      whenItFails = "invalidation, the buffer draw and replacement blocks")
+  public void optional_EC_lostCreditsAreReplacedFromTheBufferPool() throws Exception {
+    Issued i = issued();
+    String project = i.issuance().path("projectId").asText();
+    String owner = i.issuance().path("owner").asText();
+    String pool = i.issuance().path("bufferPool").asText();
+    long total = i.issuance().path("split").path("total").asLong();
+    // the pool insures holders: units 1-10 first go to a holder's account
+    String holder =
+        registry
+            .credentials()
+            .setting("holder.account")
+            .orElseThrow(
+                () -> CannotTell.notTested("the credentials file names no holder.account"));
+    setUp(
+        registry.as(
+            "developer",
+            "POST",
+            "/credits/transfer",
+            "{\"issuanceId\": \""
+                + i.id()
+                + "\", \"first\": 1, \"last\": 10, \"from\": \""
+                + owner
+                + "\", \"to\": \""
+                + holder
+                + "\"}"),
+        "the developer's transfer of units 1-10 to holder.account",
+        200,
+        201);
+    long poolBefore = held(blocks(project), pool);
+    long holderReplacementsBefore = replacements(blocks(project), holder);
+    status(
+        registry.as(
+            "administrator",
+            "POST",
+            "/credits/invalidate",
+            "{\"issuanceId\": \""
+                + i.id()
+                + "\", \"first\": 1, \"last\": 10, \"reason\": \"conformance kit: a"
+                + " simulated loss\"}"),
+        "invalidating units 1-10",
+        200,
+        201);
+    List<JsonNode> after = blocks(project);
+    long invalidated =
+        after.stream()
+            .filter(b -> "invalidated".equalsIgnoreCase(b.path("status").asText()))
+            .filter(b -> b.path("first").asLong() >= 1 && b.path("last").asLong() <= 10)
+            .mapToLong(b -> b.path("quantity").asLong())
+            .sum();
+    require(invalidated == 10, "units 1-10 read invalidated; " + invalidated + " do");
+    require(
+        replacements(after, holder) - holderReplacementsBefore == 10,
+        "the holder holds 10 more replacement units; it holds "
+            + (replacements(after, holder) - holderReplacementsBefore));
+    require(
+        held(after, pool) == poolBefore - 10,
+        "the buffer pool holds 10 fewer units: " + poolBefore + " before, " + held(after, pool));
+    long sum = after.stream().mapToLong(b -> b.path("quantity").asLong()).sum();
+    require(
+        sum == total, "the issuance's blocks still add up to " + total + "; they add up to " + sum);
+  }
+
+  /** Units of {@code account} not retired or invalidated. */
+  private static long held(List<JsonNode> blocks, String account) {
+    return blocks.stream()
+        .filter(b -> b.path("owner").asText().equals(account))
+        .filter(
+            b ->
+                !"invalidated".equalsIgnoreCase(b.path("status").asText())
+                    && !"retired".equalsIgnoreCase(b.path("status").asText()))
+        .mapToLong(b -> b.path("quantity").asLong())
+        .sum();
+  }
+
+  private static long replacements(List<JsonNode> blocks, String account) {
+    return blocks.stream()
+        .filter(b -> b.path("owner").asText().equals(account))
+        .filter(b -> b.path("isReplacement").asBoolean())
+        .mapToLong(b -> b.path("quantity").asLong())
+        .sum();
   }
 
   @Check(

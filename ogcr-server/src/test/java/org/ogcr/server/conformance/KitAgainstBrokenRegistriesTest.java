@@ -245,6 +245,58 @@ class KitAgainstBrokenRegistriesTest {
       String auditor,
       String upstream) {}
 
+  @org.junit.jupiter.api.Test
+  void anOptionalClassTheRegistryDoesNotDeclare_isNotTested(@TempDir Path data) throws Exception {
+    try (RegistryServer server = RegistryServer.start(ServerConfig.embedded(data, 0))) {
+      String upstream = "http://127.0.0.1:" + server.port();
+      Path credentials =
+          KitAgainstTheReferenceServerTest.credentials(
+              upstream, server.firstAdministrator().orElseThrow().key(), data);
+      BrokenRegistry.Defect undeclared =
+          new BrokenRegistry.Defect() {
+            @Override
+            public BrokenRegistry.Response response(
+                BrokenRegistry.Request q, BrokenRegistry.Response r) {
+              if (!q.path().equals("/conformance")) {
+                return r;
+              }
+              String body =
+                  new String(r.body(), StandardCharsets.UTF_8)
+                      .replace("\"urn:ogcr:conformance:0.1:conditional-requests\",", "");
+              return new BrokenRegistry.Response(
+                  r.status(), r.headers(), body.getBytes(StandardCharsets.UTF_8));
+            }
+          };
+      try (BrokenRegistry proxy = new BrokenRegistry(upstream, undeclared)) {
+        Path reports = data.resolve("reports");
+        int exit =
+            Main.run(
+                new String[] {
+                  proxy.url(),
+                  "--credentials",
+                  credentials.toString(),
+                  "--reports",
+                  reports.toString(),
+                  "--only",
+                  "caching"
+                },
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        assertThat(exit).isZero();
+        JsonNode summary =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(reports.resolve("summary.json").toFile());
+        assertThat(summary.path("tests"))
+            .allSatisfy(
+                t -> {
+                  assertThat(t.path("outcome").asText()).isEqualTo("not_tested");
+                  assertThat(t.path("message").asText()).contains("does not declare");
+                });
+        assertThat(summary.path("tests").size()).isPositive();
+      }
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @EnumSource(Broken.class)
   void theKitReportsTheDefectInItsClass(Broken broken, @TempDir Path data) throws Exception {

@@ -41,7 +41,12 @@ class KitAgainstTheReferenceServerTest {
           new KitRole(
               "developer",
               "developer",
-              List.of("projects:read", "projects:write", "monitoring:write")),
+              List.of(
+                  "projects:read",
+                  "projects:write",
+                  "monitoring:write",
+                  "credits:read",
+                  "credits:write")),
           new KitRole("validator", "validator", List.of("projects:read", "projects:write")),
           new KitRole("verifier", "verifier", List.of("projects:read", "verification:write")),
           new KitRole("auditor", "auditor", List.of("audit:read", "issuance:write")),
@@ -74,6 +79,10 @@ class KitAgainstTheReferenceServerTest {
       ObjectNode credential = JSON.createObjectNode();
       credential.put("actor", actor).put("organisation", organisation).put("label", "kit");
       credential.putArray("roles").add(k.role());
+      if (k.role().equals("developer")) {
+        // a developer holds its property's issued units
+        ((com.fasterxml.jackson.databind.node.ArrayNode) credential.path("roles")).add("holder");
+      }
       k.scopes().forEach(credential.putArray("scopes")::add);
       JsonNode issued =
           JSON.readTree(
