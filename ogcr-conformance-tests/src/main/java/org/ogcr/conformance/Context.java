@@ -202,6 +202,39 @@ public final class Context {
     return id;
   }
 
+  /** A report the kit submitted: its project and id. */
+  public record Report(String project, String id) {
+    public String path() {
+      return "/projects/" + project + "/monitoring/" + id;
+    }
+  }
+
+  /** The verification decision the kit sends: verified, 2844.5 t CO2e. */
+  public static final String DECISION =
+      "{\"outcome\": \"verified\", \"accreditationId\": \"KIT-ACC-1\", \"date\":"
+          + " \"2026-04-01\", \"verifiedTonnesCo2e\": 2844.5, \"reason\": \"conformance kit\"}";
+
+  /** A report for [2026-01-01, 2026-04-01) of a new validated project (developer, validator). */
+  public Report submittedReport() {
+    String project = validatedProject();
+    Http.Response r =
+        as(
+            "developer",
+            "POST",
+            "/projects/" + project + "/monitoring",
+            mrv(project, "2026-01-01", "2026-04-01").toString());
+    if (r.status() != 201) {
+      throw new CannotTell(
+          "submitting a valid report was answered " + r.status() + ": " + r.body());
+    }
+    return new Report(project, r.json().path("id").asText());
+  }
+
+  /** {@link #DECISION} on {@code report}, sent as {@code role}. */
+  public Http.Response verify(String role, Report report) {
+    return as(role, "POST", report.path() + "/verify", DECISION);
+  }
+
   /**
    * An MRV of the kit's methodology for {@code projectId} over {@code [start, end)}, verified by
    * the verifier credential's actor.

@@ -34,25 +34,7 @@ public final class AsynchronousOperations extends ConformanceClass {
               + " (at most 60 s): it reads succeeded.",
       whenItFails = "the verification route's task and the task status route")
   public void optional_4_5_3_verificationAnswersATaskThatCompletes() throws Exception {
-    String project = registry.validatedProject();
-    Http.Response report =
-        setUp(
-            registry.as(
-                "developer",
-                "POST",
-                "/projects/" + project + "/monitoring",
-                registry.mrv(project, "2026-01-01", "2026-04-01").toString()),
-            "submitting a report",
-            201);
-    String reportId = report.json().path("id").asText();
-    Http.Response verify =
-        registry.as(
-            "verifier",
-            "POST",
-            "/projects/" + project + "/monitoring/" + reportId + "/verify",
-            "{\"outcome\": \"verified\", \"accreditationId\": \"KIT-ACC-1\", \"date\":"
-                + " \"2026-04-01\", \"verifiedTonnesCo2e\": 2844.5, \"reason\": \"conformance"
-                + " kit\"}");
+    Http.Response verify = registry.verify("verifier", registry.submittedReport());
     status(verify, "verifying a report", 202);
     String task = verify.header("Location").orElse("");
     require(!task.isEmpty(), "a 202 names its task in Location");

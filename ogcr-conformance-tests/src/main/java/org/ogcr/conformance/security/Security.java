@@ -63,24 +63,7 @@ public final class Security extends ConformanceClass {
         registry.as("validator", "POST", "/projects", registry.pdd(id, 801).toString(), "Slug", id);
     status(r, "POST /projects as a validator", 403);
     problem(r);
-    String project = registry.validatedProject();
-    Http.Response report =
-        setUp(
-            registry.as(
-                "developer",
-                "POST",
-                "/projects/" + project + "/monitoring",
-                registry.mrv(project, "2026-01-01", "2026-04-01").toString()),
-            "submitting a report",
-            201);
-    String reportId = report.json().path("id").asText();
-    Http.Response verify =
-        registry.as(
-            "developer",
-            "POST",
-            "/projects/" + project + "/monitoring/" + reportId + "/verify",
-            "{\"outcome\": \"verified\", \"accreditationId\": \"KIT-1\", \"date\": \"2026-04-01\","
-                + " \"verifiedTonnesCo2e\": 10, \"reason\": \"kit\"}");
+    Http.Response verify = registry.verify("developer", registry.submittedReport());
     status(verify, "verifying a report as its developer", 403);
     problem(verify);
   }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.ogcr.conformance.CannotTell;
 import org.ogcr.conformance.Check;
 import org.ogcr.conformance.ConformanceClass;
+import org.ogcr.conformance.Context;
 import org.ogcr.conformance.Http;
 
 /** Verification (OGCR 4.2.2): an authorised verifier's decision on a report. */
@@ -21,48 +22,12 @@ public final class Verification extends ConformanceClass {
     return "OGCR 4.2.2";
   }
 
-  private static final String DECISION =
-      "{\"outcome\": \"verified\", \"accreditationId\": \"KIT-ACC-1\", \"date\": \"2026-04-01\","
-          + " \"verifiedTonnesCo2e\": 2844.5, \"reason\": \"conformance kit\"}";
-
-  /** A validated project's submitted report: project id and report id. */
-  private String[] submittedReport() {
-    String project = registry.validatedProject();
-    Http.Response r =
-        setUp(
-            registry.as(
-                "developer",
-                "POST",
-                "/projects/" + project + "/monitoring",
-                registry.mrv(project, "2026-01-01", "2026-04-01").toString()),
-            "submitting a report",
-            201);
-    return new String[] {project, r.json().path("id").asText()};
-  }
-
-  private Http.Response verify(String[] report) {
-    return registry.as(
-        "verifier",
-        "POST",
-        "/projects/" + report[0] + "/monitoring/" + report[1] + "/verify",
-        DECISION);
-  }
-
   /** The report once its status is no longer submitted (a decision may complete later). */
-  private JsonNode decided(String[] report) throws InterruptedException {
+  private JsonNode decided(Context.Report report) throws InterruptedException {
     long deadline = System.nanoTime() + 30_000_000_000L;
     JsonNode r = null;
     while (System.nanoTime() < deadline) {
-      r =
-          status(
-                  registry.as(
-                      "verifier",
-                      "GET",
-                      "/projects/" + report[0] + "/monitoring/" + report[1],
-                      null),
-                  "GET the report",
-                  200)
-              .json();
+      r = status(registry.as("verifier", "GET", report.path(), null), "GET the report", 200).json();
       if (!"submitted".equalsIgnoreCase(r.path("status").asText())) {
         return r;
       }
@@ -81,8 +46,8 @@ public final class Verification extends ConformanceClass {
               + " the report then reads verified and records 2844.5.",
       whenItFails = "the verify route and the report's representation")
   public void required_4_2_2_aDecisionRecordsTheStatusAndTheQuantity() throws Exception {
-    String[] report = submittedReport();
-    status(verify(report), "verifying a report", 200, 201, 202);
+    Context.Report report = registry.submittedReport();
+    status(registry.verify("verifier", report), "verifying a report", 200, 201, 202);
     JsonNode r = decided(report);
     require(
         "verified".equals(r.path("status").asText().toLowerCase(Locale.ROOT)),
@@ -103,10 +68,10 @@ public final class Verification extends ConformanceClass {
       method = "Verify a report, then verify it again: the second is refused with a problem.",
       whenItFails = "the report lifecycle's transitions")
   public void required_4_2_2_aVerifiedReportIsNotVerifiedAgain() throws Exception {
-    String[] report = submittedReport();
-    status(verify(report), "verifying a report", 200, 201, 202);
+    Context.Report report = registry.submittedReport();
+    status(registry.verify("verifier", report), "verifying a report", 200, 201, 202);
     decided(report);
-    Http.Response again = verify(report);
+    Http.Response again = registry.verify("verifier", report);
     status(again, "verifying the same report again", 400, 409, 422);
     problem(again);
   }
