@@ -70,18 +70,33 @@ public abstract class ConformanceClass {
     return r;
   }
 
+  /** The conformance class of RFC 9457 problem details, which the reference registry declares. */
+  public static final String PROBLEM_DETAILS = "urn:ogcr:conformance:0.1:problem-details";
+
   /**
-   * Fails unless the response is an RFC 9457 problem: {@code application/problem+json} with a
-   * {@code type}, a {@code title} and the response's {@code status}.
+   * Fails unless the response is an error of the uniform structure OGCR 4.1 asks for: a status, a
+   * machine-readable identifier and a human-readable message. A registry that declares {@link
+   * #PROBLEM_DETAILS} must answer RFC 9457 problems: {@code application/problem+json} with a {@code
+   * type}, a {@code title} and the response's {@code status}.
    */
-  protected static void problem(Http.Response r) {
+  protected void problem(Http.Response r) {
+    var json = r.json();
+    if (!registry.declares(PROBLEM_DETAILS)) {
+      require(json.isObject(), "an error has a structured (JSON) body; it was '" + r.body() + "'");
+      require(
+          json.has("type") || json.has("code") || json.has("error"),
+          "an error carries a machine-readable identifier (type, code or error)");
+      require(
+          json.has("detail") || json.has("message") || json.has("title"),
+          "an error carries a human-readable message (detail, message or title)");
+      return;
+    }
     String type = r.header("Content-Type").orElse("");
     require(
         type.startsWith("application/problem+json"),
         "an error is an RFC 9457 problem (application/problem+json); Content-Type was '"
             + type
             + "'");
-    var json = r.json();
     require(json.path("type").isTextual(), "a problem names its type (a URI)");
     require(json.path("title").isTextual(), "a problem has a human-readable title");
     require(

@@ -37,6 +37,7 @@ public final class Context {
   public Context(Http http, Credentials credentials, Set<String> declared) {
     this.http = http;
     this.credentials = credentials;
+    http.redact(credentials.secrets());
     this.declared = Set.copyOf(declared);
     byte[] r = new byte[4];
     SecureRandom random = new SecureRandom();
@@ -148,8 +149,13 @@ public final class Context {
    * the developer credential's actor and organisation.
    */
   public ObjectNode pdd(String projectId, int k) {
+    return pdd(projectId, k, "developer");
+  }
+
+  /** The same PDD, naming {@code role}'s credential as its developer. */
+  public ObjectNode pdd(String projectId, int k, String role) {
     ObjectNode pdd = json(resource("documents/valid/hellisheidi-dac.pdd.json"));
-    Credentials.Role dev = credentials.require("developer");
+    Credentials.Role dev = credentials.require(role);
     ObjectNode props = (ObjectNode) pdd.path("properties");
     props.put("name", "Conformance kit project " + projectId);
     ((ObjectNode) props.path("developer"))
@@ -209,10 +215,13 @@ public final class Context {
     }
   }
 
-  /** The verification decision the kit sends: verified, 2844.5 t CO2e. */
+  /**
+   * The verification decision the kit sends: verified, 2800 t CO2e, less than the 2844.5 t the
+   * report claims, so that the decided quantity is told from the report's own.
+   */
   public static final String DECISION =
       "{\"outcome\": \"verified\", \"accreditationId\": \"KIT-ACC-1\", \"date\":"
-          + " \"2026-04-01\", \"verifiedTonnesCo2e\": 2844.5, \"reason\": \"conformance kit\"}";
+          + " \"2026-04-01\", \"verifiedTonnesCo2e\": 2800, \"reason\": \"conformance kit\"}";
 
   /** A report for [2026-01-01, 2026-04-01) of a new validated project (developer, validator). */
   public Report submittedReport() {

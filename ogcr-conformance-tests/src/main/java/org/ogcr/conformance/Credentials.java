@@ -76,6 +76,11 @@ public final class Credentials {
     return new Credentials(roles, settings);
   }
 
+  /** Every credential of the file, for reports to redact. */
+  public java.util.List<String> secrets() {
+    return roles.values().stream().map(Role::secret).toList();
+  }
+
   public Optional<Role> role(String name) {
     return Optional.ofNullable(roles.get(name));
   }

@@ -56,6 +56,10 @@ public final class Http {
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
   private final List<Exchange> exchanges = new ArrayList<>();
+  private final java.util.Set<String> secrets = new java.util.HashSet<>();
+
+  /** The most 429 answers one request waits out before it is taken as the answer. */
+  private static final int PATIENCE = 3;
 
   public Http(String base) {
     this.base = base.replaceAll("/+$", "");
@@ -63,6 +67,52 @@ public final class Http {
 
   public String base() {
     return base;
+  }
+
+  /** Secrets never to show: every credential of the run. */
+  public void redact(java.util.Collection<String> secrets) {
+    secrets.forEach(
+        v -> {
+          if (v.length() >= 8) {
+            this.secrets.add(v.regionMatches(true, 0, "Bearer ", 0, 7) ? v.substring(7) : v);
+          }
+        });
+  }
+
+  /** {@code text} with every secret of the run replaced by an ellipsis. */
+  public String redacted(String text) {
+    String out = text;
+    for (String s : secrets) {
+      out = out.replace(s, "…");
+    }
+    return out;
+  }
+
+  private Map<String, List<String>> redacted(Map<String, List<String>> headers) {
+    Map<String, List<String>> out = new TreeMap<>();
+    headers.forEach((k, v) -> out.put(k, v.stream().map(this::redacted).toList()));
+    return out;
+  }
+
+  /**
+   * Like {@link #send}, but a 429 is waited out ({@code Retry-After}, at most 30 s each, {@value
+   * #PATIENCE} times): a test's verdict never hangs on the registry's rate limit.
+   */
+  public Response send(
+      Optional<Credentials.Role> as, String method, String path, String body, String... headers) {
+    Response r = sendOnce(as, method, path, body, headers);
+    for (int i = 0; i < PATIENCE && r.status() == 429; i++) {
+      long wait =
+          r.header("Retry-After").filter(v -> v.matches("\\d+")).map(Long::parseLong).orElse(5L);
+      try {
+        Thread.sleep(Math.min(30, Math.max(1, wait)) * 1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CannotTell("interrupted while waiting out a rate limit");
+      }
+      r = sendOnce(as, method, path, body, headers);
+    }
+    return r;
   }
 
   /** Forgets the exchanges of the test before. */
@@ -75,8 +125,11 @@ public final class Http {
     return List.copyOf(exchanges);
   }
 
-  /** A request: who sends it (empty: anonymous), method, path under the base URL, body, headers. */
-  public Response send(
+  /**
+   * A request, sent once: who sends it (empty: anonymous), method, path under the base URL, body,
+   * headers.
+   */
+  public Response sendOnce(
       Optional<Credentials.Role> as, String method, String path, String body, String... headers) {
     URI uri = URI.create(path.startsWith("http") ? path : base + path);
     HttpRequest.Builder b =
@@ -105,7 +158,7 @@ public final class Http {
     }
     for (int i = 0; i + 1 < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
-      shown.put(headers[i], List.of(headers[i + 1]));
+      shown.put(headers[i], List.of(redacted(headers[i + 1])));
     }
     try {
       HttpResponse<String> r =
@@ -117,10 +170,10 @@ public final class Http {
               method,
               uri.toString(),
               shown,
-              body == null ? "" : body,
+              body == null ? "" : redacted(body),
               r.statusCode(),
-              responseHeaders,
-              r.body()));
+              redacted(responseHeaders),
+              redacted(r.body())));
       return new Response(r.statusCode(), responseHeaders, r.body());
     } catch (IOException e) {
       throw new CannotTell(method + " " + uri + " failed: " + e);

@@ -47,7 +47,11 @@ public final class AsynchronousOperations extends ConformanceClass {
       if (state.equals("succeeded") || state.equals("failed")) {
         break;
       }
-      Thread.sleep(250);
+      Thread.sleep(1000);
+    }
+    if (!state.equals("succeeded") && !state.equals("failed")) {
+      throw new org.ogcr.conformance.CannotTell(
+          "the task did not finish within 60 s; it reads '" + state + "'");
     }
     require(
         state.equals("succeeded"), "the verification's task succeeds; it reads '" + state + "'");

@@ -186,7 +186,10 @@ public final class EarthCredits extends ConformanceClass {
         "the second officer's signature",
         200);
     String statusAfterTwo =
-        registry.anonymous("GET", "/issuances/" + id, null).json().path("status").asText();
+        setUp(registry.anonymous("GET", "/issuances/" + id, null), "reading the issuance", 200)
+            .json()
+            .path("status")
+            .asText();
     int creditsAfterTwo = blocks(project).size();
     Http.Response auditor = registry.as("auditor", "POST", sign, "{\"capacity\": \"auditor\"}");
     if (!"issued".equalsIgnoreCase(statusAfterTwo)) {
@@ -244,6 +247,9 @@ public final class EarthCredits extends ConformanceClass {
   public void optional_EC_theBufferShareIsTheTiersRateAndNothingIsLost() throws Exception {
     Issued i = issued();
     JsonNode split = i.issuance().path("split");
+    if (!split.path("buffer").isNumber() || !split.path("owner").isNumber()) {
+      throw new CannotTell("the issuance shows no owner and buffer shares of its credits");
+    }
     long total = split.path("total").asLong();
     long owner = split.path("owner").asLong();
     long buffer = split.path("buffer").asLong();
@@ -406,7 +412,10 @@ public final class EarthCredits extends ConformanceClass {
             + i.creditsAfterTwoOfficers()
             + " blocks did");
     require(
-        i.secondSignatureBySameOfficer() >= 400 && i.secondSignatureBySameOfficer() < 500,
+        i.secondSignatureBySameOfficer() == 400
+            || i.secondSignatureBySameOfficer() == 403
+            || i.secondSignatureBySameOfficer() == 409
+            || i.secondSignatureBySameOfficer() == 422,
         "an officer's second signature is refused; it was answered "
             + i.secondSignatureBySameOfficer());
     require(

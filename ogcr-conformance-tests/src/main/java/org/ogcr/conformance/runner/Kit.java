@@ -60,6 +60,7 @@ public final class Kit {
   private final String baseUrl;
   private final Credentials credentials;
   private final PrintStream progress;
+  private Http http;
 
   public Kit(String baseUrl, Credentials credentials, PrintStream progress) {
     this.baseUrl = baseUrl;
@@ -72,10 +73,17 @@ public final class Kit {
     Http http = new Http(baseUrl);
     Set<String> declared = new HashSet<>();
     Http.Response conformance = http.send(java.util.Optional.empty(), "GET", "/conformance", null);
+    if (conformance.status() != 200 || !conformance.json().path("conformsTo").isArray()) {
+      throw new CannotTell(
+          "GET /conformance was answered "
+              + conformance.status()
+              + " without a conformsTo list, so the kit cannot tell which optional classes to run");
+    }
     for (var urn : conformance.json().path("conformsTo")) {
       declared.add(urn.asText());
     }
     Context context = new Context(http, credentials, declared);
+    this.http = http;
     List<Result> results = new ArrayList<>();
     for (ConformanceClass c : classes()) {
       if (!only.isEmpty() && !only.contains(c.id())) {
@@ -102,7 +110,7 @@ public final class Kit {
                     "the registry does not declare " + c.declaredBy().get() + " in /conformance",
                     0,
                     List.of())
-                : run(c, m, http);
+                : redacted(run(c, m, http));
         results.add(r);
         progress.println(
             "  "
@@ -113,6 +121,18 @@ public final class Kit {
       }
     }
     return results;
+  }
+
+  /** The result with every credential of the run left out of its message. */
+  private Result redacted(Result r) {
+    return new Result(
+        r.conformanceClass(),
+        r.test(),
+        r.check(),
+        r.outcome(),
+        http.redacted(r.message()),
+        r.millis(),
+        r.exchanges());
   }
 
   private static Result run(ConformanceClass c, Method m, Http http) {

@@ -53,14 +53,21 @@ public final class Security extends ConformanceClass {
       requirement = "4.3 role-based access control",
       purpose = "Each operation is limited to the roles that may perform it.",
       method =
-          "POST /projects as the validator (no developer role): 403 as a problem. POST a"
+          "POST /projects as the validator (no developer role), its PDD naming the validator"
+              + " itself as developer so that only the role can refuse it: 403 as a problem. POST a"
               + " verification as the developer (no verifier role): 403.",
       whenItFails = "the role checks of the project and verification routes")
   public void required_4_3_rolesLimitOperations() {
     registry.methodology();
     String id = registry.newProjectId();
     Http.Response r =
-        registry.as("validator", "POST", "/projects", registry.pdd(id, 801).toString(), "Slug", id);
+        registry.as(
+            "validator",
+            "POST",
+            "/projects",
+            registry.pdd(id, 801, "validator").toString(),
+            "Slug",
+            id);
     status(r, "POST /projects as a validator", 403);
     problem(r);
     Http.Response verify = registry.verify("developer", registry.submittedReport());

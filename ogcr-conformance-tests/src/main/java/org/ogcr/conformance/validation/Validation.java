@@ -20,7 +20,7 @@ public final class Validation extends ConformanceClass {
   }
 
   /** Fails unless the problem lists a field error whose pointer or field mentions {@code field}. */
-  private static void namesField(Http.Response r, String field) {
+  private void namesField(Http.Response r, String field) {
     problem(r);
     JsonNode errors = r.json().path("errors");
     require(errors.isArray() && errors.size() > 0, "a validation problem lists its field errors");
