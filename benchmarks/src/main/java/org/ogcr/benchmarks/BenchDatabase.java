@@ -41,6 +41,21 @@ final class BenchDatabase implements AutoCloseable {
                         + " varchar(16) not null, primary key (issuance_id, serial))"));
   }
 
+  /**
+   * Seeds {@code count} held credit blocks, 1,000 blocks of 10 credits per issuance ({@code
+   * seed-000000}, …), held by 1,000 accounts, and updates the planner's statistics.
+   */
+  void seedBlocks(long count) {
+    execute(
+        "insert into credit_blocks (issuance_id, first_serial, last_serial, owner, status)"
+            + " select 'seed-' || lpad((g / 1000)::text, 6, '0'), (g % 1000) * 10 + 1,"
+            + " (g % 1000) * 10 + 10, 'acct-' || (g % 1000), 'HELD'"
+            + " from generate_series(0, "
+            + (count - 1)
+            + ") g");
+    execute("analyze credit_blocks");
+  }
+
   /** Runs a statement, e.g. to seed rows with generate_series. */
   void execute(String sql) {
     database.jdbi().useHandle(h -> h.execute(sql));

@@ -45,14 +45,7 @@ public class PageBenchmark {
   @Setup(Level.Trial)
   public void seed() {
     db = new BenchDatabase();
-    db.execute(
-        "insert into credit_blocks (issuance_id, first_serial, last_serial, owner, status)"
-            + " select 'seed-' || lpad((g / 1000)::text, 6, '0'), (g % 1000) * 10 + 1,"
-            + " (g % 1000) * 10 + 10, 'acct-' || (g % 1000), 'HELD'"
-            + " from generate_series(0, "
-            + (BLOCKS - 1)
-            + ") g");
-    db.execute("analyze credit_blocks");
+    db.seedBlocks(BLOCKS);
     long before = (page - 1) * SIZE; // blocks on the pages before this one
     offset = new PageRequest(before, SIZE);
     if (before == 0) {

@@ -55,15 +55,7 @@ public class SplitBenchmark {
   @Setup(Level.Trial)
   public void seed() {
     db = new BenchDatabase();
-    // 1,000 blocks of 10 credits per issuance, held by 1,000 accounts
-    db.execute(
-        "insert into credit_blocks (issuance_id, first_serial, last_serial, owner, status)"
-            + " select 'seed-' || lpad((g / 1000)::text, 6, '0'), (g % 1000) * 10 + 1,"
-            + " (g % 1000) * 10 + 10, 'acct-' || (g % 1000), 'HELD'"
-            + " from generate_series(0, "
-            + (blocks - 1)
-            + ") g");
-    db.execute("analyze credit_blocks");
+    db.seedBlocks(blocks);
   }
 
   @TearDown(Level.Trial)

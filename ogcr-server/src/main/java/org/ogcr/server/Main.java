@@ -378,10 +378,29 @@ public final class Main implements Callable<Integer> {
                 evmStartBlock,
                 evmLogWindow,
                 evmReconcileEvery));
+      } catch (org.ogcr.domain.common.InvalidValueException e) {
+        throw new CommandLine.ParameterException(
+            cl,
+            FLAGS.getOrDefault(e.field(), "--evm-*")
+                + " "
+                + e.rule()
+                + "; was "
+                + e.rejectedValue());
       } catch (org.ogcr.domain.common.DomainException e) {
         throw new CommandLine.ParameterException(cl, "--evm-*: " + e.getMessage());
       }
     }
+
+    /** The option of each checked setting, so that a refusal names what the operator typed. */
+    private static final java.util.Map<String, String> FLAGS =
+        java.util.Map.of(
+            "chainId", "--evm-chain-id",
+            "confirmations", "--evm-confirmations",
+            "maxPriorityFee", "--evm-max-priority-fee",
+            "receiptPolling", "--evm-poll-ms",
+            "startBlock", "--evm-start-block",
+            "logWindow", "--evm-log-window",
+            "reconcileEvery", "--evm-reconcile-every");
 
     /** A fresh key, for reads: {@code eth_call} needs a sender, never a funded one. */
     private static String readOnlyKey() {

@@ -77,6 +77,48 @@ class MainTest {
   }
 
   @Test
+  void anEvmSettingOutOfRange_isRefusedByItsOption(@TempDir Path data) throws Exception {
+    Path key = data.resolve("relay.key");
+    Files.writeString(key, "0x" + "1".repeat(64));
+    String[] chain = {
+      "--evm-url", "http://127.0.0.1:1",
+      "--evm-token", "0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0",
+      "--evm-anchor", "0xcf7ed3acca5a467e9e704c703e8d87f634fb0fc9",
+      "--evm-key-file", key.toString()
+    };
+    Run often =
+        run(args("serve", "--data-dir", data.toString(), "--evm-reconcile-every", "PT0.1S"), chain);
+    assertThat(often.exitCode()).isEqualTo(2);
+    assertThat(often.err()).contains("--evm-reconcile-every").contains("at least one second");
+    Run window = run(args("serve", "--data-dir", data.toString(), "--evm-log-window", "0"), chain);
+    assertThat(window.exitCode()).isEqualTo(2);
+    assertThat(window.err()).contains("--evm-log-window");
+    Run tip =
+        run(
+            args(
+                "serve",
+                "--data-dir",
+                data.toString(),
+                "--evm-gas-price",
+                "10",
+                "--evm-max-priority-fee",
+                "11"),
+            chain);
+    assertThat(tip.exitCode()).isEqualTo(2);
+    assertThat(tip.err()).contains("--evm-max-priority-fee").contains("fee cap");
+  }
+
+  private static String[] args(String... first) {
+    return first;
+  }
+
+  private static Run run(String[] first, String[] more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return run(all);
+  }
+
+  @Test
   void reconcilingNeedsAChain(@TempDir Path data) {
     Run noChain = run("reconcile", "--data-dir", data.toString());
     assertThat(noChain.exitCode()).isEqualTo(2);

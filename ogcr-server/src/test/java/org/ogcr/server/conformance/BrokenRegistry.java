@@ -24,10 +24,36 @@ import java.util.TreeMap;
 final class BrokenRegistry implements AutoCloseable {
 
   /** A request as the proxy forwards it; a defect may change it. */
-  record Request(String method, String path, Map<String, String> headers, byte[] body) {}
+  record Request(String method, String path, Map<String, String> headers, byte[] body) {
+
+    /** The same request with header {@code name} set to {@code value}, or removed when null. */
+    Request withHeader(String name, String value) {
+      Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      h.putAll(headers);
+      if (value == null) {
+        h.remove(name);
+      } else {
+        h.put(name, value);
+      }
+      return new Request(method, path, h, body);
+    }
+  }
 
   /** A response as the proxy returns it; a defect may change it. */
-  record Response(int status, Map<String, List<String>> headers, byte[] body) {}
+  record Response(int status, Map<String, List<String>> headers, byte[] body) {
+
+    /** The same response with header {@code name} set to {@code value}, or removed when null. */
+    Response withHeader(String name, String value) {
+      Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      h.putAll(headers);
+      if (value == null) {
+        h.remove(name);
+      } else {
+        h.put(name, List.of(value));
+      }
+      return new Response(status, h, body);
+    }
+  }
 
   /** One way of being broken. */
   interface Defect {
