@@ -27,24 +27,51 @@ public final class Report {
 
   private Report() {}
 
+  /**
+   * {@code Report <docs dir> [--jmh <jmh.json>] [--load <load.json>] [--gas <forge output>]}: each
+   * result given rewrites its own section of {@code benchmarks.md} and its plot; the others stay.
+   */
   public static void main(String[] args) throws IOException {
-    List<Score> scores = read(Path.of(args[0]));
-    Path docs = Path.of(args[1]);
+    Path docs = Path.of(args[0]);
+    for (int i = 1; i + 1 < args.length; i += 2) {
+      Path input = Path.of(args[i + 1]);
+      switch (args[i]) {
+        case "--jmh" -> {
+          List<Score> scores = read(input);
+          replace(docs, "jmh", section(scores));
+          write(docs.resolve("benchmarks-issuance.svg"), svg(scores));
+        }
+        case "--load" -> {
+          JsonNode load = new ObjectMapper().readTree(input.toFile());
+          replace(docs, "load", LoadReport.section(load));
+          write(docs.resolve("benchmarks-load.svg"), LoadReport.svg(load));
+        }
+        case "--gas" -> {
+          List<GasReport.Size> sizes = GasReport.read(input);
+          replace(docs, "gas", GasReport.section(sizes));
+          write(docs.resolve("benchmarks-gas.svg"), GasReport.svg(sizes));
+        }
+        default -> throw new IllegalArgumentException("unknown input " + args[i]);
+      }
+    }
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  /** Replaces what lies between {@code <!-- name:start -->} and {@code <!-- name:end -->}. */
+  static void replace(Path docs, String name, String section) throws IOException {
     Path md = docs.resolve("benchmarks.md");
     String text = Files.readString(md, StandardCharsets.UTF_8);
-    String start = "<!-- jmh:start -->";
-    String end = "<!-- jmh:end -->";
+    String start = "<!-- " + name + ":start -->";
+    String end = "<!-- " + name + ":end -->";
     int i = text.indexOf(start);
     int j = text.indexOf(end);
     if (i < 0 || j < i) {
       throw new IllegalStateException(md + " has no " + start + " … " + end + " section");
     }
-    String section = section(scores);
-    Files.writeString(
-        md,
-        text.substring(0, i + start.length()) + "\n" + section + text.substring(j),
-        StandardCharsets.UTF_8);
-    Files.writeString(docs.resolve("benchmarks-issuance.svg"), svg(scores), StandardCharsets.UTF_8);
+    write(md, text.substring(0, i + start.length()) + "\n" + section + text.substring(j));
     System.out.println(section);
   }
 
@@ -74,7 +101,7 @@ public final class Report {
         .findFirst();
   }
 
-  private static String fmt(double v) {
+  static String fmt(double v) {
     return v >= 100
         ? String.format(Locale.ROOT, "%,.0f", v)
         : String.format(Locale.ROOT, "%.2f", v);

@@ -419,8 +419,17 @@ final class CreditService implements CreditUseCases {
       Instant now,
       Principal who,
       Map<String, String> details) {
-    IssuanceBlocks current = blocks(issued(op.issuance()));
-    return record(current.plan(op), op, kind, now, who, details);
+    IssuanceRecord issuance = issued(op.issuance());
+    // the block the operation starts in and its neighbours: all it can change, read by index,
+    // however many blocks the issuance has; the store's compare-and-set refuses a stale plan
+    BlockChange change =
+        IssuanceBlocks.planAround(
+            issuance.id(),
+            new SerialRange(1, issuance.split().total()),
+            issuance.bufferPool(),
+            ports.blocks().around(issuance.id(), op.range().first()),
+            op);
+    return record(change, op, kind, now, who, details);
   }
 
   /** Stores a block change, attests it, queues it for the ledger and lists it as an event. */

@@ -22,20 +22,84 @@ import javax.sql.DataSource;
 public final class ConnectionPool implements DataSource {
 
   private final DataSource target;
-  private final BlockingQueue<Connection> idle;
+  private final BlockingQueue<Physical> idle;
+
+  /**
+   * A connection to the database and its transaction isolation level as last read or set through
+   * the pool, or -1: the PostgreSQL driver asks the server for the level at every {@code
+   * getTransactionIsolation}, and the registry's data access reads it around each transaction, a
+   * round trip each time. The level changes only through {@code setTransactionIsolation}, which
+   * passes through here, so the pool answers from what it saw.
+   */
+  private static final class Physical {
+    final Connection connection;
+    int isolation = -1;
+
+    Physical(Connection connection) {
+      this.connection = connection;
+    }
+  }
 
   public ConnectionPool(DataSource target, int idle) {
-    this.target = target;
-    this.idle = new ArrayBlockingQueue<>(idle);
+    this(target, idle, Integer.MAX_VALUE);
   }
+
+  /**
+   * A pool that lends at most {@code max} connections at once: a further caller waits for one to
+   * come back (up to {@link #WAIT}), except a thread that holds one already, which is never made to
+   * wait for itself.
+   */
+  public ConnectionPool(DataSource target, int idle, int max) {
+    if (idle < 0 || max < 1) {
+      throw new IllegalArgumentException("idle must be 0 or more and max 1 or more");
+    }
+    this.target = target;
+    this.idle = new ArrayBlockingQueue<>(Math.max(1, idle));
+    this.lendable = new java.util.concurrent.Semaphore(max, true);
+    this.max = max;
+  }
+
+  /** How long a caller waits for a connection when all are lent. */
+  static final java.time.Duration WAIT = java.time.Duration.ofSeconds(30);
+
+  private final java.util.concurrent.Semaphore lendable;
+  private final int max;
+  private final ThreadLocal<int[]> heldByThisThread = ThreadLocal.withInitial(() -> new int[1]);
 
   @Override
   public Connection getConnection() throws SQLException {
-    Connection physical = idle.poll();
-    if (physical == null) {
-      physical = target.getConnection();
+    int[] held = heldByThisThread.get();
+    boolean counted = held[0] == 0;
+    if (counted) {
+      try {
+        if (!lendable.tryAcquire(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          throw new SQLException(
+              "all " + max + " connections of the pool stayed lent for " + WAIT.toSeconds() + " s",
+              "08001");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SQLException("interrupted while waiting for a connection", "08001", e);
+      }
     }
-    return lease(physical);
+    try {
+      Connection leased = leaseIdleOrNew(held);
+      held[0]++;
+      return leased;
+    } catch (SQLException | RuntimeException e) {
+      if (counted) {
+        lendable.release();
+      }
+      throw e;
+    }
+  }
+
+  private Connection leaseIdleOrNew(int[] held) throws SQLException {
+    Physical physical = idle.poll();
+    if (physical == null) {
+      physical = new Physical(target.getConnection());
+    }
+    return lease(physical, held);
   }
 
   @Override
@@ -45,12 +109,14 @@ public final class ConnectionPool implements DataSource {
 
   /** Closes the idle connections. */
   public void closeIdle() throws SQLException {
-    for (Connection c = idle.poll(); c != null; c = idle.poll()) {
-      c.close();
+    for (Physical p = idle.poll(); p != null; p = idle.poll()) {
+      p.connection.close();
     }
   }
 
-  private Connection lease(Connection physical) {
+  /** {@code held}: the count of connections the leasing thread holds, given back on close. */
+  private Connection lease(Physical pooled, int[] held) {
+    Connection physical = pooled.connection;
     InvocationHandler handler =
         new InvocationHandler() {
           private boolean closed;
@@ -61,7 +127,14 @@ public final class ConnectionPool implements DataSource {
               case "close":
                 if (!closed) {
                   closed = true;
-                  giveBack(physical);
+                  try {
+                    giveBack(pooled);
+                  } finally {
+                    held[0]--;
+                    if (held[0] == 0) {
+                      lendable.release();
+                    }
+                  }
                 }
                 return null;
               case "isClosed":
@@ -76,6 +149,20 @@ public final class ConnectionPool implements DataSource {
                 if (closed) {
                   throw new SQLException("connection returned to the pool", "08003");
                 }
+                if (method.getName().equals("getTransactionIsolation")) {
+                  if (pooled.isolation < 0) {
+                    pooled.isolation = physical.getTransactionIsolation();
+                  }
+                  return pooled.isolation;
+                }
+                if (method.getName().equals("setTransactionIsolation")) {
+                  int level = (Integer) args[0];
+                  if (level != pooled.isolation) {
+                    physical.setTransactionIsolation(level);
+                    pooled.isolation = level;
+                  }
+                  return null;
+                }
                 try {
                   return method.invoke(physical, args);
                 } catch (InvocationTargetException e) {
@@ -89,7 +176,8 @@ public final class ConnectionPool implements DataSource {
             ConnectionPool.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
   }
 
-  private void giveBack(Connection physical) throws SQLException {
+  private void giveBack(Physical pooled) throws SQLException {
+    Connection physical = pooled.connection;
     try {
       if (!physical.isClosed() && !physical.getAutoCommit()) {
         physical.rollback();
@@ -99,7 +187,7 @@ public final class ConnectionPool implements DataSource {
       physical.close();
       return;
     }
-    if (physical.isClosed() || !idle.offer(physical)) {
+    if (physical.isClosed() || !idle.offer(pooled)) {
       physical.close();
     }
   }

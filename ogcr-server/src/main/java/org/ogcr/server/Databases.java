@@ -21,15 +21,17 @@ final class Databases {
 
   /**
    * The registry's database: PostgreSQL at {@code jdbcUrl} when given, else the H2 files under
-   * {@code dataDirectory}; migrated to the current schema.
+   * {@code dataDirectory}; migrated to the current schema. At most {@code maxConnections}
+   * PostgreSQL connections are open at once.
    */
   static Opened open(
       java.nio.file.Path dataDirectory,
       java.util.Optional<String> jdbcUrl,
       String user,
-      String password) {
+      String password,
+      int maxConnections) {
     if (jdbcUrl.isPresent()) {
-      ConnectionPool pool = postgresqlPool(jdbcUrl.get(), user, password);
+      ConnectionPool pool = postgresqlPool(jdbcUrl.get(), user, password, maxConnections);
       return new Opened(org.ogcr.adapter.jdbc.JdbcDatabase.open(pool), pool::closeIdle);
     }
     org.h2.jdbcx.JdbcConnectionPool pool =
@@ -37,12 +39,12 @@ final class Databases {
     return new Opened(org.ogcr.adapter.jdbc.JdbcDatabase.open(pool), pool::dispose);
   }
 
-  /** A pool of connections to the PostgreSQL database at {@code url}. */
-  static ConnectionPool postgresqlPool(String url, String user, String password) {
+  /** A pool of at most {@code max} connections to the PostgreSQL database at {@code url}. */
+  static ConnectionPool postgresqlPool(String url, String user, String password, int max) {
     PGSimpleDataSource ds = new PGSimpleDataSource();
     ds.setURL(url);
     ds.setUser(user);
     ds.setPassword(password);
-    return new ConnectionPool(ds, IDLE_CONNECTIONS);
+    return new ConnectionPool(ds, Math.min(IDLE_CONNECTIONS, max), max);
   }
 }

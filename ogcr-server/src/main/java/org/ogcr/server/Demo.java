@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,7 +85,23 @@ final class Demo {
 
   private final int vintage;
 
+  /**
+   * How many times over the example runs: its project declares {@code scale} × 1,200 verified acres
+   * and its monitoring report {@code scale} × 429 tCO2e, so that about {@code scale} × 429 credits
+   * are issued.
+   */
+  private final int scale;
+
   Demo(String base, String adminKey, PrintStream out, LocalDate today) {
+    this(base, adminKey, out, today, 1);
+  }
+
+  /** The example {@code scale} times over (see {@link #scale}). */
+  Demo(String base, String adminKey, PrintStream out, LocalDate today, int scale) {
+    if (scale < 1) {
+      throw new IllegalArgumentException("scale must be 1 or more, not " + scale);
+    }
+    this.scale = scale;
     this.base = base.replaceAll("/+$", "");
     this.adminKey = adminKey;
     this.out = out;
@@ -113,6 +130,31 @@ final class Demo {
     }
     m.appendTail(sb);
     return sb.toString();
+  }
+
+  /**
+   * The document {@link #scale} times over: each of the named numbers at {@code path} (a list of
+   * field names from the properties) multiplied by the scale.
+   */
+  private String scaled(String document, List<List<String>> paths) {
+    if (scale == 1) {
+      return document;
+    }
+    try {
+      ObjectNode doc = (ObjectNode) json.readTree(document);
+      for (List<String> path : paths) {
+        JsonNode parent = doc.path("properties");
+        for (String field : path.subList(0, path.size() - 1)) {
+          parent = parent.path(field);
+        }
+        String leaf = path.get(path.size() - 1);
+        ((ObjectNode) parent)
+            .put(leaf, parent.path(leaf).decimalValue().multiply(BigDecimal.valueOf(scale)));
+      }
+      return json.writeValueAsString(doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private String serial(int unit) {
@@ -185,7 +227,9 @@ final class Demo {
                 "dev-alice",
                 "POST",
                 "/projects",
-                dated(resource("documents/valid/nulhegan-forest.pdd.json")),
+                scaled(
+                    dated(resource("documents/valid/nulhegan-forest.pdd.json")),
+                    List.of(List.of("earthCredits", "verifiedAcres"))),
                 "submit the Nulhegan PDD",
                 "Slug",
                 "nulhegan-forest"));
@@ -205,7 +249,12 @@ final class Demo {
             "dev-alice",
             "POST",
             "/projects/nulhegan-forest/monitoring",
-            dated(resource("documents/valid/nulhegan-forest-2026.mrv.json")),
+            scaled(
+                dated(resource("documents/valid/nulhegan-forest-2026.mrv.json")),
+                List.of(
+                    List.of("netRemoval", "tonnesCo2e"),
+                    List.of("netRemoval", "uncertainty", "standardError"),
+                    List.of("verification", "verifiedTonnesCo2e"))),
             "submit the 2026 monitoring report",
             "Slug",
             "nulhegan-forest-2026"));
@@ -218,8 +267,10 @@ final class Demo {
                 "/projects/nulhegan-forest/monitoring/nulhegan-forest-2026/verify",
                 "{\"outcome\": \"verified\", \"accreditationId\": \"ACC-2026-117\", \"date\": \""
                     + VERIFIED_ON.minusYears(yearsBack)
-                    + "\", \"verifiedTonnesCo2e\": \"429\"}",
-                "verify 429 tCO2e"));
+                    + "\", \"verifiedTonnesCo2e\": \""
+                    + 429L * scale
+                    + "\"}",
+                "verify " + 429L * scale + " tCO2e"));
     expect(
         200,
         call("ver-bob", "GET", verified.path("task").asText(), null, "follow the anchoring task"));

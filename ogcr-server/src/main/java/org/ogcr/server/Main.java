@@ -130,6 +130,7 @@ public final class Main implements Callable<Integer> {
               database.jdbcUrl(),
               database.dbUser,
               database.dbPassword,
+              database.maxConnections(spec.commandLine()),
               host,
               port,
               Optional.ofNullable(publicUrl).filter(s -> !s.isBlank()),
@@ -228,6 +229,25 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--db-password", defaultValue = "${env:OGCR_DB_PASSWORD:-}")
     String dbPassword;
+
+    @Option(
+        names = "--db-max-connections",
+        defaultValue = "${env:OGCR_DB_MAX_CONNECTIONS}",
+        description =
+            "Most PostgreSQL connections held at once; requests beyond that wait in the server"
+                + " (default: twice the processors plus one).")
+    Integer dbMaxConnections;
+
+    int maxConnections(CommandLine cl) {
+      if (dbMaxConnections == null) {
+        return ServerConfig.defaultMaxConnections();
+      }
+      if (dbMaxConnections < 1) {
+        throw new CommandLine.ParameterException(
+            cl, "--db-max-connections must be 1 or more, not " + dbMaxConnections);
+      }
+      return dbMaxConnections;
+    }
 
     Optional<String> jdbcUrl() {
       return Optional.ofNullable(jdbcUrl).filter(s -> !s.isBlank());
@@ -446,7 +466,11 @@ public final class Main implements Callable<Integer> {
                               + " compare with"));
       Databases.Opened opened =
           Databases.open(
-              database.dataDirectory, database.jdbcUrl(), database.dbUser, database.dbPassword);
+              database.dataDirectory,
+              database.jdbcUrl(),
+              database.dbUser,
+              database.dbPassword,
+              database.maxConnections(cl));
       org.web3j.protocol.Web3j node =
           org.web3j.protocol.Web3j.build(new org.web3j.protocol.http.HttpService(evm.rpcUrl()));
       try {
@@ -568,6 +592,8 @@ public final class Main implements Callable<Integer> {
               + " step.")
   static final class RunDemo implements Callable<Integer> {
 
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
     @Option(
         names = "--url",
         defaultValue = "${env:OGCR_URL:-http://127.0.0.1:8080}",
@@ -581,10 +607,24 @@ public final class Main implements Callable<Integer> {
         description = "The administrator's API key the server printed on its first start.")
     String adminKey;
 
+    @Option(
+        names = "--scale",
+        defaultValue = "1",
+        description =
+            "Runs the example this many times over: its project declares scale × 1,200 verified"
+                + " acres and its report scale × 429 tCO2e, so about scale × 429 credits are issued"
+                + " (default: ${DEFAULT-VALUE}).")
+    int scale;
+
     @Override
     public Integer call() {
+      if (scale < 1) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--scale must be 1 or more, not " + scale);
+      }
       try {
-        new Demo(url, adminKey, System.out, java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+        new Demo(
+                url, adminKey, System.out, java.time.LocalDate.now(java.time.ZoneOffset.UTC), scale)
             .run();
         return 0;
       } catch (Demo.StepFailed e) {

@@ -73,7 +73,11 @@ public final class RegistryServer implements AutoCloseable {
   private RegistryServer(ServerConfig config) {
     Databases.Opened opened =
         Databases.open(
-            config.dataDirectory(), config.jdbcUrl(), config.dbUser(), config.dbPassword());
+            config.dataDirectory(),
+            config.jdbcUrl(),
+            config.dbUser(),
+            config.dbPassword(),
+            config.dbMaxConnections());
     this.closeDatabase = opened.closer();
     this.database = opened.database();
     Clock clock = Instant::now;

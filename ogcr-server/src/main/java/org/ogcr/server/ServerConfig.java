@@ -14,6 +14,8 @@ import org.ogcr.domain.common.Require;
  *
  * @param dataDirectory the embedded H2 database's directory, when no PostgreSQL URL is given
  * @param jdbcUrl a PostgreSQL JDBC URL ({@code jdbc:postgresql://host:5432/ogcr}); empty for H2
+ * @param dbMaxConnections the most PostgreSQL connections the server holds at once; requests beyond
+ *     that queue in the server rather than crowd the database
  * @param publicUrl the URL clients reach the server at (links, token issuer)
  * @param tokenKeyFile the private JWK the registry signs access tokens with; made on first start
  * @param externalIssuer another OAuth 2.0 authorization server whose access tokens are trusted
@@ -26,6 +28,7 @@ public record ServerConfig(
     Optional<String> jdbcUrl,
     String dbUser,
     String dbPassword,
+    int dbMaxConnections,
     String host,
     int port,
     Optional<String> publicUrl,
@@ -92,6 +95,7 @@ public record ServerConfig(
     Require.nonNull("jdbcUrl", jdbcUrl);
     Require.nonNull("dbUser", dbUser);
     Require.nonNull("dbPassword", dbPassword);
+    Require.positive("dbMaxConnections", dbMaxConnections);
     Require.nonNull("host", host);
     Require.between("port", port, 0, 65535);
     Require.nonNull("publicUrl", publicUrl);
@@ -106,6 +110,15 @@ public record ServerConfig(
     }
   }
 
+  /**
+   * Twice the processors plus one: a database does its best with about as many transactions at once
+   * as it has processors to run them and a few more waiting on disk, and no better with more (they
+   * take turns on the processors while holding their locks).
+   */
+  public static int defaultMaxConnections() {
+    return 2 * Runtime.getRuntime().availableProcessors() + 1;
+  }
+
   /** The embedded defaults: H2 under {@code dataDirectory}, 127.0.0.1:8080. */
   public static ServerConfig embedded(Path dataDirectory, int port) {
     return new ServerConfig(
@@ -113,6 +126,7 @@ public record ServerConfig(
         Optional.empty(),
         "",
         "",
+        defaultMaxConnections(),
         "127.0.0.1",
         port,
         Optional.empty(),
@@ -131,6 +145,7 @@ public record ServerConfig(
         Optional.of(url),
         user,
         password,
+        dbMaxConnections,
         host,
         port,
         publicUrl,
@@ -149,6 +164,7 @@ public record ServerConfig(
         jdbcUrl,
         dbUser,
         dbPassword,
+        dbMaxConnections,
         host,
         port,
         publicUrl,

@@ -60,6 +60,7 @@ class AuthorizationCodeFlowTest {
                 embedded.jdbcUrl(),
                 embedded.dbUser(),
                 embedded.dbPassword(),
+                embedded.dbMaxConnections(),
                 embedded.host(),
                 0,
                 embedded.publicUrl(),

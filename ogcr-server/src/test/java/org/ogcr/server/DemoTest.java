@@ -43,4 +43,19 @@ class DemoTest {
           .hasMessageContaining("runs once per registry");
     }
   }
+
+  @Test
+  void theDemoTenThousandTimesOver_issuesTheFormulasProductOnce(@TempDir Path data) {
+    try (RegistryServer server = RegistryServer.start(ServerConfig.embedded(data, 0))) {
+      String key = server.firstAdministrator().orElseThrow().key();
+      String url = "http://127.0.0.1:" + server.port();
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
+      new Demo(url, key, new PrintStream(printed, true, StandardCharsets.UTF_8), today(), 10_000)
+          .run();
+      assertThat(printed.toString(StandardCharsets.UTF_8))
+          .contains("verify 4290000 tCO2e")
+          .contains("4290122 credits: 3946912 to the property, 343210 to the buffer pool")
+          .contains("the audit chain is intact");
+    }
+  }
 }

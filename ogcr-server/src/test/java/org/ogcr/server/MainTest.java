@@ -119,6 +119,21 @@ class MainTest {
   }
 
   @Test
+  void noDatabaseConnectionsIsRefusedByItsOption(@TempDir Path data) {
+    Run none = run("serve", "--data-dir", data.toString(), "--db-max-connections", "0");
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err()).contains("--db-max-connections must be 1 or more, not 0");
+  }
+
+  @Test
+  void aDemoAtScaleZeroIsRefusedBeforeAnyCall() {
+    Run none =
+        run("demo", "--url", "http://127.0.0.1:9", "--admin-key", "ogcr_x_y", "--scale", "0");
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err()).contains("--scale must be 1 or more, not 0");
+  }
+
+  @Test
   void reconcilingNeedsAChain(@TempDir Path data) {
     Run noChain = run("reconcile", "--data-dir", data.toString());
     assertThat(noChain.exitCode()).isEqualTo(2);

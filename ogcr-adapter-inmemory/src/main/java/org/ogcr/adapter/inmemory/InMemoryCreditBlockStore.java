@@ -120,6 +120,32 @@ public final class InMemoryCreditBlockStore implements CreditBlockStore {
   }
 
   @Override
+  public List<CreditBlock> around(IssuanceId issuance, long unit) {
+    Require.nonNull("issuance", issuance);
+    return uow.locked(
+        () -> {
+          NavigableMap<Long, CreditBlock> blocks = byIssuance.get(issuance.value());
+          List<CreditBlock> around = new ArrayList<>(3);
+          if (blocks == null) {
+            return around;
+          }
+          Map.Entry<Long, CreditBlock> at = blocks.floorEntry(unit);
+          if (at != null) {
+            Map.Entry<Long, CreditBlock> before = blocks.lowerEntry(at.getKey());
+            if (before != null) {
+              around.add(before.getValue());
+            }
+            around.add(at.getValue());
+          }
+          Map.Entry<Long, CreditBlock> after = blocks.higherEntry(unit);
+          if (after != null) {
+            around.add(after.getValue());
+          }
+          return around;
+        });
+  }
+
+  @Override
   public List<CreditBlock> ofOwner(AccountId owner) {
     Require.nonNull("owner", owner);
     return matching(b -> b.owner().equals(owner));

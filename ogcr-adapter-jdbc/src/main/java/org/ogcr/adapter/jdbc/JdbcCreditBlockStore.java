@@ -36,16 +36,18 @@ import org.ogcr.port.out.StoreConflictException;
  * The current credit blocks in table {@code credit_blocks}: one row per block, keyed by issuance
  * and first serial. Every read goes through that primary key or the owner and status indexes.
  *
- * <p>{@link #replace} is a compare-and-set: it locks the issuance's row (when the issuance is
- * stored) and the rows of the blocks it removes, deletes each removed block only where it is stored
- * exactly as given (issuance, range, owner, status and provenance), and refuses with {@code
- * stale_blocks} otherwise, rolling back to where it started so that nothing changes. Of two
- * concurrent replaces of the same block, the second waits for the first's lock, then finds the
- * block gone (or is run again by the unit of work after a serialization failure, and then finds it
- * gone). The blocks of an issuance never overlap: {@link #insertIssuance} refuses overlapping
- * blocks, a {@link BlockChange} adds blocks covering exactly the serials it removes, and an added
- * block that would overlap a block that stays is refused as stale. On PostgreSQL an exclusion
- * constraint enforces the same in the schema.
+ * <p>{@link #replace} is a compare-and-set: it locks the rows of the blocks it removes, deletes
+ * each removed block only where it is stored exactly as given (issuance, range, owner, status and
+ * provenance), and refuses with {@code stale_blocks} otherwise, rolling back to where it started so
+ * that nothing changes. Of two concurrent replaces of the same block, the second waits for the
+ * first's lock, then finds the block gone (or is run again by the unit of work after a
+ * serialization failure, and then finds it gone). Changes that remove different blocks of one
+ * issuance run side by side: they lock only those rows, never the issuance. The blocks of an
+ * issuance never overlap: {@link #insertIssuance} refuses overlapping blocks; a {@link BlockChange}
+ * adds blocks covering exactly the serials it removes, whose rows it holds locked, so two changes
+ * that both succeed add blocks in disjoint spans; and an added block that would overlap a block
+ * that stays is refused as stale. On PostgreSQL an exclusion constraint enforces the same in the
+ * schema.
  */
 public final class JdbcCreditBlockStore implements CreditBlockStore {
 
@@ -120,7 +122,6 @@ public final class JdbcCreditBlockStore implements CreditBlockStore {
           () ->
               uow.withHandle(
                   h -> {
-                    lockIssuance(h, issuance);
                     Map<Long, CreditBlock> stored = lockBlocks(h, change.removed());
                     for (CreditBlock gone : change.removed()) {
                       CreditBlock current = stored.get(gone.range().first());
@@ -177,6 +178,30 @@ public final class JdbcCreditBlockStore implements CreditBlockStore {
                         + " from credit_blocks where issuance_id = :issuance"
                         + " order by first_serial")
                 .bind("issuance", issuance.value())
+                .map(JdbcCreditBlockStore::block)
+                .list());
+  }
+
+  /** Three index seeks in one statement, whatever the issuance's number of blocks. */
+  @Override
+  public List<CreditBlock> around(IssuanceId issuance, long unit) {
+    Require.nonNull("issuance", issuance);
+    return uow.withHandle(
+        h ->
+            h.createQuery(
+                    "select * from ((select "
+                        + COLUMNS
+                        + " from credit_blocks where issuance_id = :issuance"
+                        + " and first_serial <= :unit"
+                        + " order by first_serial desc fetch first 2 rows only)"
+                        + " union all (select "
+                        + COLUMNS
+                        + " from credit_blocks where issuance_id = :issuance"
+                        + " and first_serial > :unit"
+                        + " order by first_serial fetch first 1 rows only)) around"
+                        + " order by first_serial")
+                .bind("issuance", issuance.value())
+                .bind("unit", unit)
                 .map(JdbcCreditBlockStore::block)
                 .list());
   }
@@ -285,7 +310,7 @@ public final class JdbcCreditBlockStore implements CreditBlockStore {
   // ----- writes
 
   /**
-   * Locks the issuance's row, when it is stored, so that changes to one issuance's blocks take
+   * Locks the issuance's row, when it is stored, so that two inserts of one issuance's blocks take
    * turns.
    */
   private static void lockIssuance(Handle h, IssuanceId issuance) {

@@ -98,11 +98,66 @@ public final class IssuanceBlocks {
 
   /** Computes what {@code op} would change, without changing anything. */
   public BlockChange plan(CreditOperation op) {
+    List<CreditBlock> around = new ArrayList<>(3);
+    Map.Entry<Long, CreditBlock> at = byFirstSerial.floorEntry(op.range().first());
+    if (at != null) {
+      Optional.ofNullable(byFirstSerial.lowerEntry(at.getKey()))
+          .ifPresent(e -> around.add(e.getValue()));
+      around.add(at.getValue());
+    }
+    Optional.ofNullable(byFirstSerial.higherEntry(op.range().first()))
+        .ifPresent(e -> around.add(e.getValue()));
+    return planAround(issuance, range, bufferPool, around, op);
+  }
+
+  /**
+   * Computes what {@code op} would change from only the blocks it can touch, as a store reads them
+   * without the rest of the issuance: the block holding the operation's first unit, the block right
+   * before it and the block right after it (those that exist), in serial order. The change and the
+   * refusals are those {@link #plan} gives on all the issuance's blocks: an operation reshapes its
+   * block and may merge with either neighbour, never more.
+   *
+   * @param range the issuance's serial range
+   * @param around the blocks starting at or before the first unit (the nearest two at most) and the
+   *     first block starting after it, in serial order
+   * @throws InvalidValueException when {@code around} is not a run of adjacent blocks of {@code
+   *     issuance} holding the operation's first unit: the store broke the coverage invariant
+   */
+  public static BlockChange planAround(
+      IssuanceId issuance,
+      SerialRange range,
+      AccountId bufferPool,
+      List<CreditBlock> around,
+      CreditOperation op) {
+    Require.nonNull("around", around);
+    Require.nonNull("op", op);
     if (!op.issuance().equals(issuance)) {
       throw new InvalidValueException(
           "issuance", op.issuance().value(), "must be " + issuance + " for these blocks");
     }
-    CreditBlock target = blockAt(op.range().first());
+    long unit = op.range().first();
+    if (!range.contains(unit)) {
+      throw CreditBlockException.rangeNotInBlock(
+          SerialRange.single(unit), "is outside issuance " + issuance + " " + range);
+    }
+    int at = -1;
+    for (int i = 0; i < around.size(); i++) {
+      CreditBlock b = around.get(i);
+      if (!b.issuance().equals(issuance)) {
+        throw new InvalidValueException("around", b, "must all belong to issuance " + issuance);
+      }
+      if (i > 0 && around.get(i - 1).range().last() + 1 != b.range().first()) {
+        throw new InvalidValueException(
+            "around", around, "must be adjacent blocks in serial order");
+      }
+      if (b.range().contains(unit)) {
+        at = i;
+      }
+    }
+    if (at < 0) {
+      throw new InvalidValueException("around", around, "must hold unit " + unit);
+    }
+    CreditBlock target = around.get(at);
     if (!target.range().contains(op.range())) {
       throw CreditBlockException.rangeNotInBlock(
           op.range(), "spans more than block " + target.range());
@@ -110,10 +165,8 @@ public final class IssuanceBlocks {
     return BlockAlgebra.apply(
         op,
         target,
-        Optional.ofNullable(byFirstSerial.lowerEntry(target.range().first()))
-            .map(Map.Entry::getValue),
-        Optional.ofNullable(byFirstSerial.higherEntry(target.range().first()))
-            .map(Map.Entry::getValue),
+        at > 0 ? Optional.of(around.get(at - 1)) : Optional.empty(),
+        at + 1 < around.size() ? Optional.of(around.get(at + 1)) : Optional.empty(),
         bufferPool);
   }
 

@@ -132,6 +132,30 @@ class CreditBlockProperties {
     }
   }
 
+  /** The change a plan makes, or the code of its refusal. */
+  private static Object decision(java.util.function.Supplier<BlockChange> plan) {
+    try {
+      return plan.get();
+    } catch (DomainException refused) {
+      return refused.code();
+    }
+  }
+
+  /**
+   * Plans {@code op} on what a store's {@code around} query returns: up to two blocks starting at
+   * or before the operation's first unit, and the first block starting after it.
+   */
+  private static BlockChange planAroundAsAStoreReads(IssuanceBlocks blocks, CreditOperation op) {
+    long unit = op.range().first();
+    List<CreditBlock> all = blocks.blocks();
+    List<CreditBlock> atOrBefore = all.stream().filter(b -> b.range().first() <= unit).toList();
+    List<CreditBlock> around =
+        new ArrayList<>(atOrBefore.subList(Math.max(0, atOrBefore.size() - 2), atOrBefore.size()));
+    all.stream().filter(b -> b.range().first() > unit).findFirst().ifPresent(around::add);
+    return IssuanceBlocks.planAround(
+        blocks.issuance(), blocks.range(), blocks.bufferPool(), around, op);
+  }
+
   /** The generator must reach every kind of success and refusal, or the property proves little. */
   private static void checkOutcomeCoverage() {
     Statistics.label("outcome")
@@ -171,6 +195,9 @@ class CreditBlockProperties {
 
     void operate(Step step) {
       CreditOperation op = toOperation(blocks, step);
+      assertThat(decision(() -> planAroundAsAStoreReads(blocks, op)))
+          .as("planning %s on its block and neighbours alone", op)
+          .isEqualTo(decision(() -> blocks.plan(op)));
       Set<String> expectedRefusals = model.refusals(op);
       List<CreditBlock> before = blocks.blocks();
       try {

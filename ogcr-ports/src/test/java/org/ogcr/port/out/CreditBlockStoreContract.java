@@ -69,6 +69,24 @@ public abstract class CreditBlockStoreContract {
   }
 
   @Test
+  void around_returnsTheBlockHoldingAUnitWithItsNeighbours() {
+    CreditBlockStore store = emptyStore();
+    store.insertIssuance(minted());
+    store.replace(saleOfFirstHundred());
+    CreditBlock buyer = block("iss-1", 1, 100, BUYER, HELD);
+    CreditBlock llc = block("iss-1", 101, 394, LLC, ISSUED);
+    CreditBlock pool = block("iss-1", 395, 429, POOL, ISSUED);
+    assertThat(store.around(ISS, 1)).containsExactly(buyer, llc);
+    assertThat(store.around(ISS, 100)).containsExactly(buyer, llc);
+    assertThat(store.around(ISS, 101)).containsExactly(buyer, llc, pool);
+    assertThat(store.around(ISS, 200)).containsExactly(buyer, llc, pool);
+    assertThat(store.around(ISS, 429)).containsExactly(llc, pool);
+    assertThat(store.around(ISS, 0)).containsExactly(buyer);
+    assertThat(store.around(ISS, 10_000)).containsExactly(llc, pool);
+    assertThat(store.around(new IssuanceId("unknown"), 1)).isEmpty();
+  }
+
+  @Test
   void givenIssuanceWithBlocks_insertIssuance_isRefusedAndChangesNothing() {
     CreditBlockStore store = emptyStore();
     store.insertIssuance(minted());
