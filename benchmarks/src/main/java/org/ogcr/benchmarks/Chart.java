@@ -82,6 +82,9 @@ final class Chart {
     }
     int legend = TOP;
     for (Series s : series) {
+      if (java.util.Arrays.stream(s.values()).allMatch(Double::isNaN)) {
+        continue; // not measured in this run
+      }
       StringBuilder points = new StringBuilder();
       for (int i = 0; i < s.values().length; i++) {
         double v = s.values()[i];

@@ -45,7 +45,7 @@ final class LoadReport {
                     + (x.path("errors").asLong() > 0
                         ? " (" + x.path("errors").asLong() + " errors)"
                         : ""))
-        .orElse("not run | | ");
+        .orElse("— | — | —");
   }
 
   private static String millis(JsonNode values) {

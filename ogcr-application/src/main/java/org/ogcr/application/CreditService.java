@@ -231,8 +231,9 @@ final class CreditService implements CreditUseCases {
           IssuanceRecord issuance = issued(m.issuance());
           // the checks below and the change are planned on one read of the blocks: if another
           // transaction moves them meanwhile, the compare-and-set write refuses (stale_blocks)
-          IssuanceBlocks blocks = blocks(issuance);
-          CreditBlock block = blocks.blockAt(m.range().first());
+          List<CreditBlock> around = around(issuance, m.range().first());
+          CreditBlock block =
+              IssuanceBlocks.blockAt(issuance.id(), range(issuance), around, m.range().first());
           boolean viaExchange = block.status() == CreditStatus.LISTED;
           boolean ownerSells = who.has(Role.HOLDER) && who.organisation().equals(from.holder());
           boolean exchangeExecutes =
@@ -287,7 +288,8 @@ final class CreditService implements CreditUseCases {
           details.put("treasury", allocations(proceeds.treasury()));
           CreditOperation op = CreditOperation.sell(m.issuance(), m.range(), m.from(), to);
           Receipted<CreditEvent> done =
-              record(blocks.plan(op), op, CreditEvent.Kind.SOLD, now, who, details);
+              record(
+                  planAround(issuance, around, op), op, CreditEvent.Kind.SOLD, now, who, details);
           return new Decisions.Outcome<>(
               new SaleResult(done.value().receipt(), proceeds, viaExchange), describe(done));
         });
@@ -420,15 +422,7 @@ final class CreditService implements CreditUseCases {
       Principal who,
       Map<String, String> details) {
     IssuanceRecord issuance = issued(op.issuance());
-    // the block the operation starts in and its neighbours: all it can change, read by index,
-    // however many blocks the issuance has; the store's compare-and-set refuses a stale plan
-    BlockChange change =
-        IssuanceBlocks.planAround(
-            issuance.id(),
-            new SerialRange(1, issuance.split().total()),
-            issuance.bufferPool(),
-            ports.blocks().around(issuance.id(), op.range().first()),
-            op);
+    BlockChange change = planAround(issuance, around(issuance, op.range().first()), op);
     return record(change, op, kind, now, who, details);
   }
 
@@ -507,10 +501,29 @@ final class CreditService implements CreditUseCases {
     return issuance;
   }
 
+  /**
+   * The block holding {@code unit} and its neighbours: all an operation starting there can change,
+   * read by index however many blocks the issuance has. A plan made on them is written
+   * compare-and-set, so a concurrent change to them makes the write refuse ({@code stale_blocks}).
+   */
+  private List<CreditBlock> around(IssuanceRecord issuance, long unit) {
+    return ports.blocks().around(issuance.id(), unit);
+  }
+
+  private static SerialRange range(IssuanceRecord issuance) {
+    return new SerialRange(1, issuance.split().total());
+  }
+
+  private static BlockChange planAround(
+      IssuanceRecord issuance, List<CreditBlock> around, CreditOperation op) {
+    return IssuanceBlocks.planAround(
+        issuance.id(), range(issuance), issuance.bufferPool(), around, op);
+  }
+
   private IssuanceBlocks blocks(IssuanceRecord issuance) {
     return IssuanceBlocks.of(
         issuance.id(),
-        new SerialRange(1, issuance.split().total()),
+        range(issuance),
         issuance.bufferPool(),
         ports.blocks().ofIssuance(issuance.id()));
   }

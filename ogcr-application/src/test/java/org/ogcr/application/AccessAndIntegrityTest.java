@@ -393,6 +393,10 @@ class AccessAndIntegrityTest {
             return real.ofIssuance(id);
           }
 
+          public List<CreditBlock> around(IssuanceId id, long unit) {
+            return real.around(id, unit);
+          }
+
           public List<CreditBlock> ofOwner(AccountId o) {
             return real.ofOwner(o);
           }

@@ -16,8 +16,11 @@ import javax.sql.DataSource;
 /**
  * A minimal connection pool over another data source, as a server would keep one: closing a
  * connection rolls back what it left open, restores auto-commit and keeps it for the next caller;
- * at most {@code idle} connections are kept, any more are closed. No connection limit: the callers
- * are the limit.
+ * at most {@code idle} connections are kept, any more are closed. At most {@code max} connections
+ * are lent at once to different threads: a further caller waits for one to come back. A thread that
+ * holds one already (a transaction that opens a transaction of its own, as the in-process ledger
+ * does) gets another without waiting, so a thread never waits for itself; the connections open at
+ * once can then exceed {@code max} by those.
  */
 public final class ConnectionPool implements DataSource {
 
@@ -64,42 +67,51 @@ public final class ConnectionPool implements DataSource {
 
   private final java.util.concurrent.Semaphore lendable;
   private final int max;
-  private final ThreadLocal<int[]> heldByThisThread = ThreadLocal.withInitial(() -> new int[1]);
+
+  /** The connections each thread holds from this pool, to lend a holder another without waiting. */
+  private final ThreadLocal<java.util.concurrent.atomic.AtomicInteger> heldByThread =
+      ThreadLocal.withInitial(java.util.concurrent.atomic.AtomicInteger::new);
 
   @Override
   public Connection getConnection() throws SQLException {
-    int[] held = heldByThisThread.get();
-    boolean counted = held[0] == 0;
-    if (counted) {
+    java.util.concurrent.atomic.AtomicInteger held = heldByThread.get();
+    boolean permit = held.get() == 0;
+    if (permit) {
       try {
         if (!lendable.tryAcquire(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
           throw new SQLException(
-              "all " + max + " connections of the pool stayed lent for " + WAIT.toSeconds() + " s",
+              "all "
+                  + max
+                  + " database connections stayed in use for "
+                  + WAIT.toSeconds()
+                  + " s; if the database has room for more, raise --db-max-connections"
+                  + " (OGCR_DB_MAX_CONNECTIONS)",
               "08001");
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new SQLException("interrupted while waiting for a connection", "08001", e);
+        throw new SQLException("interrupted while waiting for a database connection", "08001", e);
       }
     }
     try {
-      Connection leased = leaseIdleOrNew(held);
-      held[0]++;
+      Connection leased = leaseIdleOrNew(held, permit);
+      held.incrementAndGet();
       return leased;
     } catch (SQLException | RuntimeException e) {
-      if (counted) {
+      if (permit) {
         lendable.release();
       }
       throw e;
     }
   }
 
-  private Connection leaseIdleOrNew(int[] held) throws SQLException {
+  private Connection leaseIdleOrNew(java.util.concurrent.atomic.AtomicInteger held, boolean permit)
+      throws SQLException {
     Physical physical = idle.poll();
     if (physical == null) {
       physical = new Physical(target.getConnection());
     }
-    return lease(physical, held);
+    return lease(physical, held, permit);
   }
 
   @Override
@@ -114,31 +126,36 @@ public final class ConnectionPool implements DataSource {
     }
   }
 
-  /** {@code held}: the count of connections the leasing thread holds, given back on close. */
-  private Connection lease(Physical pooled, int[] held) {
+  /**
+   * @param held the count of connections the leasing thread holds, less one on close (from
+   *     whichever thread closes)
+   * @param permit whether this lease took one of the {@code max} permits, given back on close
+   */
+  private Connection lease(
+      Physical pooled, java.util.concurrent.atomic.AtomicInteger held, boolean permit) {
     Connection physical = pooled.connection;
     InvocationHandler handler =
         new InvocationHandler() {
-          private boolean closed;
+          private final java.util.concurrent.atomic.AtomicBoolean closed =
+              new java.util.concurrent.atomic.AtomicBoolean();
 
           @Override
           public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             switch (method.getName()) {
               case "close":
-                if (!closed) {
-                  closed = true;
+                if (closed.compareAndSet(false, true)) {
                   try {
                     giveBack(pooled);
                   } finally {
-                    held[0]--;
-                    if (held[0] == 0) {
+                    held.decrementAndGet();
+                    if (permit) {
                       lendable.release();
                     }
                   }
                 }
                 return null;
               case "isClosed":
-                return closed || physical.isClosed();
+                return closed.get() || physical.isClosed();
               case "equals":
                 return proxy == args[0];
               case "hashCode":
@@ -146,7 +163,7 @@ public final class ConnectionPool implements DataSource {
               case "toString":
                 return "pooled " + physical;
               default:
-                if (closed) {
+                if (closed.get()) {
                   throw new SQLException("connection returned to the pool", "08003");
                 }
                 if (method.getName().equals("getTransactionIsolation")) {

@@ -72,9 +72,8 @@ class ConnectionPoolTest {
   void givenAllConnectionsLent_aFurtherCallerWaits_untilOneComesBack() throws Exception {
     ConnectionPool pool = new ConnectionPool(new Counted("lent").source, 2, 2);
     Connection first = pool.getConnection();
-    CompletableFuture<Connection> second = CompletableFuture.supplyAsync(() -> take(pool));
-    Connection held = second.get(10, TimeUnit.SECONDS);
-    CompletableFuture<Connection> third = CompletableFuture.supplyAsync(() -> take(pool));
+    Connection held = onAThreadOfItsOwn(() -> take(pool)).get(10, TimeUnit.SECONDS);
+    CompletableFuture<Connection> third = onAThreadOfItsOwn(() -> take(pool));
     Thread.sleep(300);
     assertThat(third).as("a third caller waits while two connections are lent").isNotDone();
 
@@ -95,7 +94,7 @@ class ConnectionPoolTest {
       assertThat(outer.isValid(1)).isTrue();
     }
     // both given back: the single permit is free again for another thread
-    CompletableFuture.supplyAsync(() -> take(pool)).get(10, TimeUnit.SECONDS).close();
+    onAThreadOfItsOwn(() -> take(pool)).get(10, TimeUnit.SECONDS).close();
     pool.closeIdle();
   }
 
@@ -130,6 +129,40 @@ class ConnectionPoolTest {
     assertThatThrownBy(() -> new ConnectionPool(new Counted("none").source, 1, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("max 1 or more");
+  }
+
+  /** Runs {@code work} on a new thread: the pool tells callers apart by thread. */
+  private static <T> CompletableFuture<T> onAThreadOfItsOwn(java.util.function.Supplier<T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    new Thread(
+            () -> {
+              try {
+                result.complete(work.get());
+              } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+              }
+            })
+        .start();
+    return result;
+  }
+
+  @Test
+  void aConnectionClosedTwice_orByAnotherThread_isGivenBackOnce() throws Exception {
+    ConnectionPool pool = new ConnectionPool(new Counted("twice").source, 2, 1);
+    Connection c = onAThreadOfItsOwn(() -> take(pool)).get(10, TimeUnit.SECONDS);
+    c.close();
+    c.close();
+    Connection a = pool.getConnection();
+    Connection physical = a.unwrap(Connection.class);
+    // the one permit is lent: another thread waits; a second given back would have let it in
+    CompletableFuture<Connection> other = onAThreadOfItsOwn(() -> take(pool));
+    Thread.sleep(300);
+    assertThat(other).isNotDone();
+    a.close();
+    Connection b = other.get(10, TimeUnit.SECONDS);
+    assertThat(b.unwrap(Connection.class)).isSameAs(physical);
+    b.close();
+    pool.closeIdle();
   }
 
   private static Connection take(ConnectionPool pool) {

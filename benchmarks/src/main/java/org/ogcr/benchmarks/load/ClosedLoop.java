@@ -82,7 +82,7 @@ final class ClosedLoop {
                     a = new Answer(0, e.toString());
                   }
                   long done = System.nanoTime();
-                  if (sent < countFrom || done > stopAt) {
+                  if (done < countFrom || done > stopAt) {
                     continue;
                   }
                   if (a.ok()) {

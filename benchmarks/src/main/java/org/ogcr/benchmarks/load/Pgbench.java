@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -57,8 +56,16 @@ final class Pgbench {
     run(List.of("-i", "-q", "-s", Integer.toString(scale)));
   }
 
-  /** Runs TPC-B with {@code clients} connections for {@code duration}. */
-  ClosedLoop.Result run(int clients, Duration duration) throws IOException, InterruptedException {
+  /**
+   * Runs TPC-B with {@code clients} connections for {@code warmUp} and then {@code measured}, and
+   * counts, as the registry's load does, the transactions that end within the measured period (by
+   * the completion times of pgbench's per-transaction log).
+   */
+  ClosedLoop.Result run(int clients, Duration warmUp, Duration measured)
+      throws IOException, InterruptedException {
+    long startedMicros = System.currentTimeMillis() * 1000;
+    long fromMicros = startedMicros + warmUp.toNanos() / 1000;
+    long toMicros = fromMicros + measured.toNanos() / 1000;
     Path dir = Files.createDirectories(logs.resolve("pgbench-" + clients));
     String prefix = dir.resolve("tx").toString();
     String out =
@@ -69,38 +76,45 @@ final class Pgbench {
                 "-j",
                 Integer.toString(Math.min(clients, Runtime.getRuntime().availableProcessors())),
                 "-T",
-                Long.toString(duration.toSeconds()),
+                Long.toString(warmUp.plus(measured).toSeconds()),
                 "-M",
                 "prepared",
                 "-l",
                 "--log-prefix=" + prefix));
-    Matcher m = TPS.matcher(out);
-    if (!m.find()) {
+    if (!TPS.matcher(out).find()) {
       throw new IllegalStateException("pgbench printed no tps:\n" + out);
     }
-    // each line of the per-transaction log: client_id transaction_no time_us script_no epoch us
+    // each line of the per-transaction log: client_id transaction_no latency_us script_no, then
+    // the second and microsecond it ended; a failed transaction has no latency
     List<Long> micros = new ArrayList<>();
     long failed = 0;
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(f -> f.getFileName().toString().startsWith("tx")).toList()) {
         for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
           String[] fields = line.trim().split("\\s+");
-          if (fields.length >= 3 && fields[2].matches("\\d+")) {
+          if (fields.length < 6) {
+            continue;
+          }
+          long ended = Long.parseLong(fields[4]) * 1_000_000 + Long.parseLong(fields[5]);
+          if (ended < fromMicros || ended > toMicros) {
+            continue;
+          }
+          if (fields[2].matches("\\d+")) {
             micros.add(Long.parseLong(fields[2]));
-          } else if (fields.length >= 3) {
+          } else {
             failed++;
           }
         }
       }
     }
     long[] nanos = micros.stream().mapToLong(us -> us * 1000).toArray();
-    double tps = Double.parseDouble(m.group(1));
+    double seconds = measured.toNanos() / 1e9;
     return new ClosedLoop.Result(
         clients,
         nanos.length,
         failed,
-        duration.toSeconds(),
-        tps,
+        seconds,
+        nanos.length / seconds,
         ClosedLoop.percentile(nanos, 0.50) / 1e6,
         ClosedLoop.percentile(nanos, 0.99) / 1e6,
         "");

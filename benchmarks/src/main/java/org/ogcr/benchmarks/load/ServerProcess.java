@@ -56,6 +56,17 @@ final class ServerProcess implements AutoCloseable {
     long launched = System.nanoTime();
     Process p =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      return awaitFirst200(p, log, http, health, base, launched);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      p.destroyForcibly();
+      throw e;
+    }
+  }
+
+  private static ServerProcess awaitFirst200(
+      Process p, Path log, HttpClient http, HttpRequest health, String base, long launched)
+      throws IOException, InterruptedException {
     long deadline = launched + TimeUnit.SECONDS.toNanos(120);
     while (true) {
       if (!p.isAlive()) {

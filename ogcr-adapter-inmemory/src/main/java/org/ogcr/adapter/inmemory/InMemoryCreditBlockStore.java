@@ -10,6 +10,7 @@ import org.ogcr.domain.common.InvalidValueException;
 import org.ogcr.domain.common.Require;
 import org.ogcr.domain.credit.BlockChange;
 import org.ogcr.domain.credit.CreditBlock;
+import org.ogcr.domain.credit.IssuanceBlocks;
 import org.ogcr.domain.id.AccountId;
 import org.ogcr.domain.id.IssuanceId;
 import org.ogcr.port.model.BlockQuery;
@@ -125,23 +126,7 @@ public final class InMemoryCreditBlockStore implements CreditBlockStore {
     return uow.locked(
         () -> {
           NavigableMap<Long, CreditBlock> blocks = byIssuance.get(issuance.value());
-          List<CreditBlock> around = new ArrayList<>(3);
-          if (blocks == null) {
-            return around;
-          }
-          Map.Entry<Long, CreditBlock> at = blocks.floorEntry(unit);
-          if (at != null) {
-            Map.Entry<Long, CreditBlock> before = blocks.lowerEntry(at.getKey());
-            if (before != null) {
-              around.add(before.getValue());
-            }
-            around.add(at.getValue());
-          }
-          Map.Entry<Long, CreditBlock> after = blocks.higherEntry(unit);
-          if (after != null) {
-            around.add(after.getValue());
-          }
-          return around;
+          return blocks == null ? List.<CreditBlock>of() : IssuanceBlocks.around(blocks, unit);
         });
   }
 

@@ -182,7 +182,7 @@ public final class JdbcCreditBlockStore implements CreditBlockStore {
                 .list());
   }
 
-  /** Three index seeks in one statement, whatever the issuance's number of blocks. */
+  /** Two short index range scans in one statement, whatever the issuance's number of blocks. */
   @Override
   public List<CreditBlock> around(IssuanceId issuance, long unit) {
     Require.nonNull("issuance", issuance);

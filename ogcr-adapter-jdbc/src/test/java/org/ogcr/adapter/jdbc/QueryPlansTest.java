@@ -1160,6 +1160,7 @@ class QueryPlansTest {
                     "iss-1", 401, 429, new AccountId("buyer-2"), hash("original")))));
     assertThat(blocks.ofIssuance(iss1.id())).hasSize(4);
     assertThat(blocks.ofOwner(BUYER)).hasSize(2);
+    assertThat(blocks.around(iss1.id(), 200)).hasSize(3);
     Set<IssuanceId> one = Set.of(iss1.id());
     Set<IssuanceId> two = Set.of(iss1.id(), iss2.id());
     String blockKey = "credit_blocks.issuance_id+first_serial";

@@ -98,44 +98,45 @@ public final class IssuanceBlocks {
 
   /** Computes what {@code op} would change, without changing anything. */
   public BlockChange plan(CreditOperation op) {
+    return planAround(issuance, range, bufferPool, around(byFirstSerial, op.range().first()), op);
+  }
+
+  /**
+   * What a store reads for an operation starting at {@code unit}, in serial order: the two blocks
+   * starting nearest at or before {@code unit} (the one holding it and the one before) and the
+   * first block starting after it; fewer where there are none.
+   *
+   * @param byFirstSerial blocks of one issuance by first serial
+   */
+  public static List<CreditBlock> around(NavigableMap<Long, CreditBlock> byFirstSerial, long unit) {
     List<CreditBlock> around = new ArrayList<>(3);
-    Map.Entry<Long, CreditBlock> at = byFirstSerial.floorEntry(op.range().first());
+    Map.Entry<Long, CreditBlock> at = byFirstSerial.floorEntry(unit);
     if (at != null) {
       Optional.ofNullable(byFirstSerial.lowerEntry(at.getKey()))
           .ifPresent(e -> around.add(e.getValue()));
       around.add(at.getValue());
     }
-    Optional.ofNullable(byFirstSerial.higherEntry(op.range().first()))
-        .ifPresent(e -> around.add(e.getValue()));
-    return planAround(issuance, range, bufferPool, around, op);
+    Optional.ofNullable(byFirstSerial.higherEntry(unit)).ifPresent(e -> around.add(e.getValue()));
+    return around;
   }
 
   /**
-   * Computes what {@code op} would change from only the blocks it can touch, as a store reads them
-   * without the rest of the issuance: the block holding the operation's first unit, the block right
-   * before it and the block right after it (those that exist), in serial order. The change and the
-   * refusals are those {@link #plan} gives on all the issuance's blocks: an operation reshapes its
-   * block and may merge with either neighbour, never more.
+   * The block holding {@code unit}, among the blocks read {@link #around} it.
    *
    * @param range the issuance's serial range
-   * @param around the blocks starting at or before the first unit (the nearest two at most) and the
-   *     first block starting after it, in serial order
-   * @throws InvalidValueException when {@code around} is not a run of adjacent blocks of {@code
-   *     issuance} holding the operation's first unit: the store broke the coverage invariant
+   * @throws CreditBlockException {@code serial_range_not_in_block} when {@code unit} is outside the
+   *     issuance
+   * @throws IllegalStateException when {@code around} is not a run of adjacent blocks of the
+   *     issuance holding {@code unit}: the stored blocks no longer tile the issuance
    */
-  public static BlockChange planAround(
-      IssuanceId issuance,
-      SerialRange range,
-      AccountId bufferPool,
-      List<CreditBlock> around,
-      CreditOperation op) {
+  public static CreditBlock blockAt(
+      IssuanceId issuance, SerialRange range, List<CreditBlock> around, long unit) {
+    return around.get(indexHolding(issuance, range, around, unit));
+  }
+
+  private static int indexHolding(
+      IssuanceId issuance, SerialRange range, List<CreditBlock> around, long unit) {
     Require.nonNull("around", around);
-    Require.nonNull("op", op);
-    if (!op.issuance().equals(issuance)) {
-      throw new InvalidValueException(
-          "issuance", op.issuance().value(), "must be " + issuance + " for these blocks");
-    }
-    long unit = op.range().first();
     if (!range.contains(unit)) {
       throw CreditBlockException.rangeNotInBlock(
           SerialRange.single(unit), "is outside issuance " + issuance + " " + range);
@@ -143,20 +144,56 @@ public final class IssuanceBlocks {
     int at = -1;
     for (int i = 0; i < around.size(); i++) {
       CreditBlock b = around.get(i);
-      if (!b.issuance().equals(issuance)) {
-        throw new InvalidValueException("around", b, "must all belong to issuance " + issuance);
-      }
-      if (i > 0 && around.get(i - 1).range().last() + 1 != b.range().first()) {
-        throw new InvalidValueException(
-            "around", around, "must be adjacent blocks in serial order");
+      boolean adjacent = i == 0 || around.get(i - 1).range().last() + 1 == b.range().first();
+      if (!b.issuance().equals(issuance) || !adjacent) {
+        throw new IllegalStateException(
+            "the blocks read around unit "
+                + unit
+                + " of issuance "
+                + issuance
+                + " are not "
+                + "adjacent blocks of it: "
+                + around
+                + "; its stored blocks no longer tile it");
       }
       if (b.range().contains(unit)) {
         at = i;
       }
     }
     if (at < 0) {
-      throw new InvalidValueException("around", around, "must hold unit " + unit);
+      throw new IllegalStateException(
+          "no stored block of issuance "
+              + issuance
+              + " holds unit "
+              + unit
+              + " (read "
+              + around
+              + "): its stored blocks no longer tile it");
     }
+    return at;
+  }
+
+  /**
+   * Computes what {@code op} would change from only the blocks it can touch, as a store reads them
+   * ({@link #around}) without the rest of the issuance: an operation reshapes the block holding its
+   * first unit and may merge with either neighbour, never more, so the change and the refusals are
+   * those planning on all the issuance's blocks gives.
+   *
+   * @param range the issuance's serial range
+   * @throws IllegalStateException as {@link #blockAt}
+   */
+  public static BlockChange planAround(
+      IssuanceId issuance,
+      SerialRange range,
+      AccountId bufferPool,
+      List<CreditBlock> around,
+      CreditOperation op) {
+    Require.nonNull("op", op);
+    if (!op.issuance().equals(issuance)) {
+      throw new InvalidValueException(
+          "issuance", op.issuance().value(), "must be " + issuance + " for these blocks");
+    }
+    int at = indexHolding(issuance, range, around, op.range().first());
     CreditBlock target = around.get(at);
     if (!target.range().contains(op.range())) {
       throw CreditBlockException.rangeNotInBlock(

@@ -142,6 +142,28 @@ class CreditBlockProperties {
   }
 
   /**
+   * The oracle: plans {@code op} on the issuance's whole list of blocks, finding the block holding
+   * its first unit and that block's neighbours by scanning them all.
+   */
+  private static BlockChange planOnAllBlocks(IssuanceBlocks blocks, CreditOperation op) {
+    List<CreditBlock> all = blocks.blocks();
+    long unit = op.range().first();
+    if (!blocks.range().contains(unit)) {
+      throw CreditBlockException.rangeNotInBlock(SerialRange.single(unit), "is outside");
+    }
+    CreditBlock target = all.stream().filter(b -> b.range().contains(unit)).findFirst().get();
+    if (!target.range().contains(op.range())) {
+      throw CreditBlockException.rangeNotInBlock(op.range(), "spans more than its block");
+    }
+    return BlockAlgebra.apply(
+        op,
+        target,
+        all.stream().filter(b -> b.range().last() + 1 == target.range().first()).findFirst(),
+        all.stream().filter(b -> target.range().last() + 1 == b.range().first()).findFirst(),
+        blocks.bufferPool());
+  }
+
+  /**
    * Plans {@code op} on what a store's {@code around} query returns: up to two blocks starting at
    * or before the operation's first unit, and the first block starting after it.
    */
@@ -195,9 +217,11 @@ class CreditBlockProperties {
 
     void operate(Step step) {
       CreditOperation op = toOperation(blocks, step);
+      Object onAll = decision(() -> planOnAllBlocks(blocks, op));
       assertThat(decision(() -> planAroundAsAStoreReads(blocks, op)))
           .as("planning %s on its block and neighbours alone", op)
-          .isEqualTo(decision(() -> blocks.plan(op)));
+          .isEqualTo(onAll);
+      assertThat(decision(() -> blocks.plan(op))).as("plan of %s", op).isEqualTo(onAll);
       Set<String> expectedRefusals = model.refusals(op);
       List<CreditBlock> before = blocks.blocks();
       try {

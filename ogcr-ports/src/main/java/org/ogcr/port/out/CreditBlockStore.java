@@ -37,25 +37,12 @@ public interface CreditBlockStore {
 
   /**
    * What planning an operation that starts at {@code unit} reads ({@link
-   * org.ogcr.domain.credit.IssuanceBlocks#planAround}), in serial order: the two blocks of the
-   * issuance starting nearest at or before {@code unit} (the block holding it and the one before),
-   * and the first block starting after it; fewer where there are none. Its cost must not grow with
-   * the issuance's number of blocks: adapters seek it through their index, and this default, which
-   * reads them all, serves only test doubles.
+   * org.ogcr.domain.credit.IssuanceBlocks#around}), in serial order: the two blocks of the issuance
+   * starting nearest at or before {@code unit} (the block holding it and the one before), and the
+   * first block starting after it; fewer where there are none. Its cost must not grow with the
+   * issuance's number of blocks: found through the index on (issuance, first serial).
    */
-  default List<CreditBlock> around(IssuanceId issuance, long unit) {
-    List<CreditBlock> all = ofIssuance(issuance);
-    List<CreditBlock> around = new java.util.ArrayList<>(3);
-    int after = 0;
-    while (after < all.size() && all.get(after).range().first() <= unit) {
-      after++;
-    }
-    around.addAll(all.subList(Math.max(0, after - 2), after));
-    if (after < all.size()) {
-      around.add(all.get(after));
-    }
-    return around;
-  }
+  List<CreditBlock> around(IssuanceId issuance, long unit);
 
   /** The account's blocks, in issuance then serial order. */
   List<CreditBlock> ofOwner(AccountId owner);

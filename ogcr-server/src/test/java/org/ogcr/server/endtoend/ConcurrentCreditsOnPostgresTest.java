@@ -175,9 +175,9 @@ class ConcurrentCreditsOnPostgresTest {
   }
 
   /**
-   * H2 has no exclusion constraint: there, the issuance row each block change locks is what keeps
-   * two changes of one range apart. The same run at a smaller scale, over an H2 file database both
-   * stacks open.
+   * H2 has no exclusion constraint: there, the rows of the removed blocks each change locks, and
+   * each change adding blocks only where it removed some, are what keep two changes of one range
+   * apart. The same run at a smaller scale, over an H2 file database both stacks open.
    */
   @Test
   void onH2TheSameRacesNeverSpendARangeTwiceEither(@TempDir Path data) throws Exception {
