@@ -13,7 +13,7 @@ final class Chart {
 
   private static final int W = 680;
   private static final int H = 340;
-  private static final int LEFT = 80;
+  private static final int LEFT = 110;
   private static final int RIGHT = 190;
   private static final int TOP = 40;
   private static final int BOTTOM = 290;

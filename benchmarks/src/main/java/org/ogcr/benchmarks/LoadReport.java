@@ -70,8 +70,8 @@ final class LoadReport {
         String.format(
             Locale.ROOT,
             "Run of %s on %d cores, Java %s, PostgreSQL %s (embedded), pgbench at scale %d;"
-                + " each figure after %d s of warm-up, over %d s. Rates are requests (or pgbench"
-                + " transactions) answered per second; latencies are per request.%n%n",
+                + " each figure after %d s of warm-up, over %d s. Rates are 2xx answers (pgbench:"
+                + " committed transactions) per second; latencies are those of the 2xx answers.%n%n",
             load.path("date").asText(),
             load.path("cores").asInt(),
             load.path("java").asText(),
@@ -148,7 +148,8 @@ final class LoadReport {
 
   static String svg(JsonNode load) {
     int[] clients = clients(load);
-    List<String> labels = Arrays.stream(clients).mapToObj(n -> n + " clients").toList();
+    List<String> labels =
+        Arrays.stream(clients).mapToObj(n -> n + (n == 1 ? " client" : " clients")).toList();
     List<Chart.Series> series = new ArrayList<>();
     series.add(series("pgbench TPC-B", "#888", load.path("pgbench"), "TPC-B", clients));
     JsonNode registry = load.path("registry");
