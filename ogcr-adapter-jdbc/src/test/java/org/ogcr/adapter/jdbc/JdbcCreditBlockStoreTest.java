@@ -9,13 +9,9 @@ import static org.ogcr.port.out.Fixtures.LLC;
 import static org.ogcr.port.out.Fixtures.POOL;
 import static org.ogcr.port.out.Fixtures.block;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -161,34 +157,18 @@ class JdbcCreditBlockStoreTest {
         issuances.insert(issuance);
         CreditBlock whole = block(issuance.id().value(), 1, 92, LLC, ISSUED);
         store.insertIssuance(List.of(whole, block(issuance.id().value(), 93, 100, POOL, ISSUED)));
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Boolean>> outcomes = new ArrayList<>();
+        BlockChange[] changes = new BlockChange[callers];
         for (int i = 0; i < callers; i++) {
           AccountId buyer = new AccountId("buyer-" + i);
-          BlockChange change =
+          changes[i] =
               new BlockChange(
                   List.of(whole),
                   List.of(
                       block(issuance.id().value(), 1, 10, buyer, HELD),
                       block(issuance.id().value(), 11, 92, LLC, ISSUED)));
-          outcomes.add(
-              pool.submit(
-                  () -> {
-                    start.await();
-                    try {
-                      store.replace(change);
-                      return true;
-                    } catch (StoreConflictException e) {
-                      assertThat(e.code()).isEqualTo("stale_blocks");
-                      return false;
-                    }
-                  }));
         }
-        start.countDown();
-        int won = 0;
-        for (Future<Boolean> outcome : outcomes) {
-          won += outcome.get(60, TimeUnit.SECONDS) ? 1 : 0;
-        }
+        long won =
+            CreditBlockStoreContract.race(pool, store, changes).stream().filter(w -> w).count();
         assertThat(won).as("winners in round " + round).isEqualTo(1);
         assertThat(store.ofIssuance(issuance.id())).hasSize(3);
       }

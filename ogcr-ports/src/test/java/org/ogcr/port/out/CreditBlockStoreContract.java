@@ -198,6 +198,90 @@ public abstract class CreditBlockStoreContract {
     assertThat(store.ofIssuance(ISS)).isEmpty();
   }
 
+  /**
+   * Changes to one issuance race without an issuance-wide lock: two that share a block (one merges
+   * it with its left neighbour, the other with its right) never both win, two that share none both
+   * win, and the blocks always tile the issuance exactly.
+   */
+  @Test
+  void givenChangesRacingOnNeighbouringBlocks_onlyThoseSharingABlockConflict() throws Exception {
+    CreditBlockStore store = emptyStore();
+    AccountId other = new AccountId("other");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 20; round++) {
+        String iss = "neighbours-" + round;
+        CreditBlock a = block(iss, 1, 10, LLC, ISSUED);
+        CreditBlock b = block(iss, 11, 20, BUYER, HELD);
+        CreditBlock c = block(iss, 21, 30, LLC, ISSUED);
+        CreditBlock d = block(iss, 31, 40, other, HELD);
+        store.insertIssuance(List.of(a, b, c, d));
+        BlockChange leftMerge =
+            new BlockChange(List.of(a, b), List.of(block(iss, 1, 20, BUYER, HELD)));
+        BlockChange rightMerge =
+            new BlockChange(List.of(b, c), List.of(block(iss, 11, 30, BUYER, HELD)));
+        List<Boolean> shared = race(pool, store, leftMerge, rightMerge);
+        assertThat(shared.get(0) ^ shared.get(1))
+            .as("of two changes sharing block %s exactly one wins (round %d)", b, round)
+            .isTrue();
+
+        List<CreditBlock> now = store.ofIssuance(new IssuanceId(iss));
+        CreditBlock last = now.get(now.size() - 1);
+        CreditBlock beforeLast = now.get(now.size() - 2);
+        BlockChange moveLast =
+            new BlockChange(
+                List.of(last),
+                List.of(block(iss, last.range().first(), last.range().last(), BUYER, HELD)));
+        BlockChange moveBeforeLast =
+            new BlockChange(
+                List.of(beforeLast),
+                List.of(
+                    block(
+                        iss, beforeLast.range().first(), beforeLast.range().last(), other, HELD)));
+        assertThat(race(pool, store, moveLast, moveBeforeLast))
+            .as("changes to different blocks both win (round %d)", round)
+            .containsExactly(true, true);
+
+        List<CreditBlock> after = store.ofIssuance(new IssuanceId(iss));
+        long next = 1;
+        for (CreditBlock block : after) {
+          assertThat(block.range().first()).as("no gap or overlap in %s", after).isEqualTo(next);
+          next = block.range().last() + 1;
+        }
+        assertThat(next).isEqualTo(41);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Runs the changes at once; whether each won (a loser is refused as stale). */
+  public static List<Boolean> race(
+      ExecutorService pool, CreditBlockStore store, BlockChange... changes) throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Boolean>> outcomes = new ArrayList<>();
+    for (BlockChange change : changes) {
+      outcomes.add(
+          pool.submit(
+              () -> {
+                start.await();
+                try {
+                  store.replace(change);
+                  return true;
+                } catch (StoreConflictException e) {
+                  assertThat(e.code()).isEqualTo("stale_blocks");
+                  return false;
+                }
+              }));
+    }
+    start.countDown();
+    List<Boolean> won = new ArrayList<>();
+    for (Future<Boolean> f : outcomes) {
+      won.add(f.get(60, TimeUnit.SECONDS));
+    }
+    return won;
+  }
+
   @Test
   void givenTwoThreadsMovingTheSameBlock_exactlyOneWins() throws Exception {
     CreditBlockStore store = emptyStore();
@@ -216,25 +300,9 @@ public abstract class CreditBlockStoreContract {
                 List.of(
                     block(iss, 1, 50, new AccountId("other"), HELD),
                     block(iss, 51, 100, LLC, ISSUED)));
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Boolean>> outcomes = new ArrayList<>();
-        for (BlockChange change : List.of(toBuyer, toOther)) {
-          outcomes.add(
-              pool.submit(
-                  () -> {
-                    start.await();
-                    try {
-                      store.replace(change);
-                      return true;
-                    } catch (StoreConflictException e) {
-                      assertThat(e.code()).isEqualTo("stale_blocks");
-                      return false;
-                    }
-                  }));
-        }
-        start.countDown();
-        boolean buyerWon = outcomes.get(0).get(60, TimeUnit.SECONDS);
-        boolean otherWon = outcomes.get(1).get(60, TimeUnit.SECONDS);
+        List<Boolean> won = race(pool, store, toBuyer, toOther);
+        boolean buyerWon = won.get(0);
+        boolean otherWon = won.get(1);
         assertThat(buyerWon ^ otherWon).as("exactly one replace wins in round " + round).isTrue();
         assertThat(store.ofIssuance(new IssuanceId(iss)))
             .containsExactlyElementsOf(buyerWon ? toBuyer.added() : toOther.added());
