@@ -64,6 +64,26 @@ final class BrokenRegistry implements AutoCloseable {
     default Response response(Request request, Response r) {
       return r;
     }
+
+    /** A defect in what reaches the registry only. */
+    static Defect onRequest(java.util.function.UnaryOperator<Request> change) {
+      return new Defect() {
+        @Override
+        public Request request(Request r) {
+          return change.apply(r);
+        }
+      };
+    }
+
+    /** A defect in what the registry answers only. */
+    static Defect onResponse(java.util.function.BiFunction<Request, Response, Response> change) {
+      return new Defect() {
+        @Override
+        public Response response(Request request, Response r) {
+          return change.apply(request, r);
+        }
+      };
+    }
   }
 
   private static final Set<String> HOP_BY_HOP =

@@ -29,151 +29,139 @@ class KitAgainstBrokenRegistriesTest {
     OVERLAPPING_PERIODS_ACCEPTED("monitoring") {
       @Override
       BrokenRegistry.Defect defect(Properties keys) {
-        return new BrokenRegistry.Defect() {
-          @Override
-          public BrokenRegistry.Response response(
-              BrokenRegistry.Request q, BrokenRegistry.Response r) {
-            boolean overlap =
-                q.method().equals("POST")
-                    && q.path().matches("/projects/[^/]+/monitoring")
-                    && r.status() >= 400
-                    && new String(r.body(), StandardCharsets.UTF_8).contains("overlap");
-            return overlap
-                ? new BrokenRegistry.Response(
-                    201,
-                    Map.of("Content-Type", List.of("application/json")),
-                    "{\"id\": \"accepted-anyway\"}".getBytes(StandardCharsets.UTF_8))
-                : r;
-          }
-        };
+        return BrokenRegistry.Defect.onResponse(
+            (q, r) -> {
+              boolean overlap =
+                  q.method().equals("POST")
+                      && q.path().matches("/projects/[^/]+/monitoring")
+                      && r.status() >= 400
+                      && new String(r.body(), StandardCharsets.UTF_8).contains("overlap");
+              return overlap
+                  ? new BrokenRegistry.Response(
+                      201,
+                      Map.of("Content-Type", List.of("application/json")),
+                      "{\"id\": \"accepted-anyway\"}".getBytes(StandardCharsets.UTF_8))
+                  : r;
+            });
       }
     },
     /** Lets any credential submit a project, whatever its roles. */
     ROLE_CHECKS_SKIPPED_ON_SUBMISSION("security") {
       @Override
       BrokenRegistry.Defect defect(Properties keys) {
-        return new BrokenRegistry.Defect() {
-          @Override
-          public BrokenRegistry.Request request(BrokenRegistry.Request q) {
-            if (q.method().equals("POST")
-                && q.path().equals("/projects")
-                && q.headers().containsKey("X-API-Key")) {
-              return q.withHeader("X-API-Key", keys.developer());
-            }
-            return q;
-          }
-        };
+        return BrokenRegistry.Defect.onRequest(
+            q -> {
+              if (q.method().equals("POST")
+                  && q.path().equals("/projects")
+                  && q.headers().containsKey("X-API-Key")) {
+                return q.withHeader("X-API-Key", keys.developer());
+              }
+              return q;
+            });
       }
     },
     /** Records another quantity than the verifier decided. */
     VERIFIED_QUANTITY_ALTERED("verification") {
       @Override
       BrokenRegistry.Defect defect(Properties keys) {
-        return new BrokenRegistry.Defect() {
-          @Override
-          public BrokenRegistry.Request request(BrokenRegistry.Request q) {
-            if (q.method().equals("POST") && q.path().endsWith("/verify")) {
-              String body = new String(q.body(), StandardCharsets.UTF_8).replace("2800", "2000");
-              return new BrokenRegistry.Request(
-                  q.method(), q.path(), q.headers(), body.getBytes(StandardCharsets.UTF_8));
-            }
-            return q;
-          }
-        };
+        return BrokenRegistry.Defect.onRequest(
+            q -> {
+              if (q.method().equals("POST") && q.path().endsWith("/verify")) {
+                String body = new String(q.body(), StandardCharsets.UTF_8).replace("2800", "2000");
+                return new BrokenRegistry.Request(
+                    q.method(), q.path(), q.headers(), body.getBytes(StandardCharsets.UTF_8));
+              }
+              return q;
+            });
       }
     },
     /** Lets any holder transfer any account's units. */
     ROLE_CHECKS_SKIPPED_ON_TRANSFER("credits") {
       @Override
       BrokenRegistry.Defect defect(Properties keys) {
-        return new BrokenRegistry.Defect() {
-          @Override
-          public BrokenRegistry.Request request(BrokenRegistry.Request q) {
-            if (q.method().equals("POST")
-                && q.path().equals("/credits/transfer")
-                && keys.otherHolder().equals(q.headers().get("X-API-Key"))) {
-              return q.withHeader("X-API-Key", keys.holder());
-            }
-            return q;
-          }
-        };
+        return BrokenRegistry.Defect.onRequest(
+            q -> {
+              if (q.method().equals("POST")
+                  && q.path().equals("/credits/transfer")
+                  && keys.otherHolder().equals(q.headers().get("X-API-Key"))) {
+                return q.withHeader("X-API-Key", keys.holder());
+              }
+              return q;
+            });
       }
     },
     /** Retires the whole block when asked to retire part of it. */
     PARTIAL_RETIREMENT_DOES_NOT_SPLIT("credits") {
       @Override
       BrokenRegistry.Defect defect(Properties keys) {
-        return new BrokenRegistry.Defect() {
-          @Override
-          public BrokenRegistry.Request request(BrokenRegistry.Request q) {
-            if (!(q.method().equals("POST") && q.path().endsWith("/retire"))) {
-              return q;
-            }
-            try {
-              var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-              var body = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(q.body());
-              String from = body.path("from").asText();
-              String serial =
-                  java.net.URLDecoder.decode(
-                      q.path()
-                          .substring("/credits/".length(), q.path().length() - "/retire".length()),
-                      StandardCharsets.UTF_8);
-              var listing =
-                  java.net.http.HttpClient.newHttpClient()
-                      .send(
-                          java.net.http.HttpRequest.newBuilder(
-                                  java.net.URI.create(
-                                      keys.upstream()
-                                          + "/credits?limit=1000&owner="
-                                          + java.net.URLEncoder.encode(
-                                              from, StandardCharsets.UTF_8)))
-                              .build(),
-                          java.net.http.HttpResponse.BodyHandlers.ofString());
-              for (JsonNode b : mapper.readTree(listing.body()).path("items")) {
-                if (b.path("firstSerial").asText().equals(serial)) {
-                  body.put("through", b.path("lastSerial").asText());
-                }
+        return BrokenRegistry.Defect.onRequest(
+            q -> {
+              if (!(q.method().equals("POST") && q.path().endsWith("/retire"))) {
+                return q;
               }
-              return new BrokenRegistry.Request(
-                  q.method(), q.path(), q.headers(), mapper.writeValueAsBytes(body));
-            } catch (Exception e) {
-              throw new IllegalStateException(e);
-            }
-          }
-        };
+              try {
+                var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+                var body =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(q.body());
+                String from = body.path("from").asText();
+                String serial =
+                    java.net.URLDecoder.decode(
+                        q.path()
+                            .substring(
+                                "/credits/".length(), q.path().length() - "/retire".length()),
+                        StandardCharsets.UTF_8);
+                var listing =
+                    java.net.http.HttpClient.newHttpClient()
+                        .send(
+                            java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create(
+                                        keys.upstream()
+                                            + "/credits?limit=1000&owner="
+                                            + java.net.URLEncoder.encode(
+                                                from, StandardCharsets.UTF_8)))
+                                .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                for (JsonNode b : mapper.readTree(listing.body()).path("items")) {
+                  if (b.path("firstSerial").asText().equals(serial)) {
+                    body.put("through", b.path("lastSerial").asText());
+                  }
+                }
+                return new BrokenRegistry.Request(
+                    q.method(), q.path(), q.headers(), mapper.writeValueAsBytes(body));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
       }
     },
     /** Issues on two officers' signatures, without waiting for the audit committee's. */
     ISSUED_WITHOUT_THE_AUDITOR("earthcredits") {
       @Override
       BrokenRegistry.Defect defect(Properties keys) {
-        return new BrokenRegistry.Defect() {
-          @Override
-          public BrokenRegistry.Response response(
-              BrokenRegistry.Request q, BrokenRegistry.Response r) {
-            if (q.method().equals("POST")
-                && q.path().endsWith("/sign")
-                && r.status() == 200
-                && keys.secondOfficer().equals(q.headers().get("X-API-Key"))) {
-              try {
-                java.net.http.HttpClient.newHttpClient()
-                    .send(
-                        java.net.http.HttpRequest.newBuilder(
-                                java.net.URI.create(keys.upstream() + q.path()))
-                            .header("X-API-Key", keys.auditor())
-                            .header("Content-Type", "application/json")
-                            .POST(
-                                java.net.http.HttpRequest.BodyPublishers.ofString(
-                                    "{\"capacity\": \"auditor\"}"))
-                            .build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding());
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
+        return BrokenRegistry.Defect.onResponse(
+            (q, r) -> {
+              if (q.method().equals("POST")
+                  && q.path().endsWith("/sign")
+                  && r.status() == 200
+                  && keys.secondOfficer().equals(q.headers().get("X-API-Key"))) {
+                try {
+                  java.net.http.HttpClient.newHttpClient()
+                      .send(
+                          java.net.http.HttpRequest.newBuilder(
+                                  java.net.URI.create(keys.upstream() + q.path()))
+                              .header("X-API-Key", keys.auditor())
+                              .header("Content-Type", "application/json")
+                              .POST(
+                                  java.net.http.HttpRequest.BodyPublishers.ofString(
+                                      "{\"capacity\": \"auditor\"}"))
+                              .build(),
+                          java.net.http.HttpResponse.BodyHandlers.discarding());
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
               }
-            }
-            return r;
-          }
-        };
+              return r;
+            });
       }
     },
     /** Never answers 304 and serves no ETag. */
@@ -198,16 +186,13 @@ class KitAgainstBrokenRegistriesTest {
     ERRORS_NOT_PROBLEMS("core") {
       @Override
       BrokenRegistry.Defect defect(Properties keys) {
-        return new BrokenRegistry.Defect() {
-          @Override
-          public BrokenRegistry.Response response(
-              BrokenRegistry.Request q, BrokenRegistry.Response r) {
-            if (r.status() < 400) {
-              return r;
-            }
-            return r.withHeader("Content-Type", "application/json");
-          }
-        };
+        return BrokenRegistry.Defect.onResponse(
+            (q, r) -> {
+              if (r.status() < 400) {
+                return r;
+              }
+              return r.withHeader("Content-Type", "application/json");
+            });
       }
     };
 
